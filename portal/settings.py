@@ -1,0 +1,248 @@
+"""The one settings module: every difference between profiles comes from environment variables.
+
+No variable set gives the embedded default (SQLite and media under ``var/``, database search,
+tasks run at once). The production profile (``DJANGO_ENV=production`` or ``DEBUG=0``) refuses
+to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``. See README.md, "Runtime profiles".
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from portal import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env.text("VAR_DIR") or BASE_DIR / "var")
+
+# --- profile --------------------------------------------------------------------------------
+DJANGO_ENV = env.text("DJANGO_ENV", "development").lower()
+if DJANGO_ENV not in {"development", "production"}:
+    raise env.ConfigurationError(f"DJANGO_ENV={DJANGO_ENV!r} must be development or production")
+DEBUG = env.flag("DEBUG", default=DJANGO_ENV == "development")
+PRODUCTION = DJANGO_ENV == "production" or not DEBUG
+
+SECRET_KEY = env.text("SECRET_KEY")
+ALLOWED_HOSTS = env.words("ALLOWED_HOSTS")
+if PRODUCTION:
+    missing = [
+        name for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS)) if not value
+    ]
+    if missing:
+        raise env.ConfigurationError(f"production mode needs {' and '.join(missing)} set in the environment")
+    if len(SECRET_KEY) < 32:
+        raise env.ConfigurationError("SECRET_KEY must be at least 32 characters in production")
+else:
+    SECRET_KEY = SECRET_KEY or "django-insecure-development-only-never-in-production"
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
+CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS")
+
+# --- applications ---------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "portal.core",
+    "search",
+    "media",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# --- database -------------------------------------------------------------------------------
+DATABASE_URL = env.text("DATABASE_URL")
+_DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
+
+
+def _database(raw: str) -> dict:
+    if not raw:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "db.sqlite3",
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+        }
+    scheme = raw.split("://", 1)[0] if "://" in raw else ""
+    if scheme not in _DATABASE_SCHEMES:
+        raise env.ConfigurationError(
+            f"DATABASE_URL is malformed: expected postgres://USER@HOST:PORT/NAME or "
+            f"sqlite:///PATH, got {raw.split('@')[-1]!r}"
+        )
+    try:
+        config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        raise env.ConfigurationError(f"DATABASE_URL is malformed: {error}") from None
+    if scheme != "sqlite" and not config.get("NAME"):
+        raise env.ConfigurationError("DATABASE_URL names no database (…/NAME at the end)")
+    return config
+
+
+DATABASES = {"default": _database(DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- cache ----------------------------------------------------------------------------------
+REDIS_URL = env.url("REDIS_URL", ("redis", "rediss", "unix"))
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# --- background tasks -----------------------------------------------------------------------
+TASKS_BACKEND = env.text("TASKS_BACKEND", "database" if DJANGO_ENV == "production" else "immediate")
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise env.ConfigurationError(f"TASKS_BACKEND={TASKS_BACKEND!r} must be immediate or database")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+
+# --- search ---------------------------------------------------------------------------------
+ELASTICSEARCH_URL = env.url("ELASTICSEARCH_URL", ("http", "https"))
+ELASTICSEARCH_INDEX_PREFIX = env.text("ELASTICSEARCH_INDEX_PREFIX", "portal")
+ELASTICSEARCH_TIMEOUT = float(env.text("ELASTICSEARCH_TIMEOUT", "1") or 1)
+SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "database"
+# The editors' admin search stays on the database: public search has its own indexes (search/).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# --- media ----------------------------------------------------------------------------------
+S3_ENDPOINT_URL = env.url("S3_ENDPOINT_URL", ("http", "https"))
+S3_BUCKET = env.text("S3_BUCKET")
+S3_ACCESS_KEY_ID = env.text("S3_ACCESS_KEY_ID")
+S3_SECRET_ACCESS_KEY = env.text("S3_SECRET_ACCESS_KEY")
+S3_REGION = env.text("S3_REGION", "us-east-1")
+S3_PUBLIC_URL = env.url("S3_PUBLIC_URL", ("http", "https"))
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+if S3_BUCKET and not (S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY):
+    raise env.ConfigurationError("S3_BUCKET is set but S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY are not")
+_MEDIA_STORAGES = (
+    {
+        "default": {"BACKEND": "media.storages.PrivateMediaStorage"},
+        "public": {"BACKEND": "media.storages.PublicMediaStorage"},
+    }
+    if S3_BUCKET
+    else {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+)
+STORAGES = {
+    **_MEDIA_STORAGES,
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
+STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# --- internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+
+# --- Wagtail --------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Học liệu mở Thái Nguyên"
+WAGTAILADMIN_BASE_URL = env.text("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAILEMBEDS_FINDERS = []  # no network calls from the server: embeds are rendered as links
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- security -------------------------------------------------------------------------------
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
+SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = 31_536_000 if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W008"]  # TLS ends at the reverse proxy in front of gunicorn
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "portal": {"level": "INFO"},
+        "search": {"level": "INFO"},
+        "media": {"level": "INFO"},
+    },
+}

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = _("Public search")
+
+    def ready(self) -> None:
+        from search import checks  # noqa: F401 - registers the start-up check

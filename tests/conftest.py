@@ -1,0 +1,57 @@
+"""Test fixtures: real ES-API and S3 servers, the test database, a home page.
+
+The database itself is chosen by ``portal.pytest_plugin`` before Django starts.
+
+Fixtures that start servers are session-scoped and only start when a test asks for them.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests import servers
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A test database per run, so parallel runs on one PostgreSQL server never collide."""
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        test_settings["NAME"] = f"test_portal_{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url(tmp_path_factory):
+    with servers.elasticsearch_server(tmp_path_factory.mktemp("elasticsearch")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    with servers.s3_server(tmp_path_factory.mktemp("seaweedfs")) as server:
+        yield server
+
+
+@pytest.fixture
+def s3_settings(settings, s3_server):
+    """Point the media settings at the S3 test server for one test."""
+    settings.S3_ENDPOINT_URL = s3_server.endpoint_url
+    settings.S3_BUCKET = s3_server.bucket
+    settings.S3_ACCESS_KEY_ID = s3_server.access_key
+    settings.S3_SECRET_ACCESS_KEY = s3_server.secret_key
+    return settings
+
+
+@pytest.fixture
+def home(db):
+    """A Vietnamese home page at the root of the default site, as ``load_demo`` makes it."""
+    from tests.factories import HomePageFactory, make_site_root
+
+    return make_site_root(HomePageFactory())
+
+
+@pytest.fixture
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
