@@ -40,6 +40,8 @@ CSRF_TRUSTED_ORIGINS = env.words("CSRF_TRUSTED_ORIGINS")
 # --- applications ---------------------------------------------------------------------------
 INSTALLED_APPS = [
     "portal.core",
+    "portal.organisations",
+    "portal.resources",
     "search",
     "media",
     "wagtail.contrib.forms",
@@ -110,6 +112,7 @@ _DATABASE_SCHEMES = {"postgres", "postgresql", "pgsql", "sqlite"}
 
 def _database(raw: str) -> dict:
     if not raw:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "db.sqlite3",
@@ -193,6 +196,8 @@ STORAGES = {
         )
     },
 }
+WAGTAILIMAGES_IMAGE_MODEL = "portal_media.PortalImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "portal_media.PortalDocument"
 WAGTAILIMAGES_RENDITION_STORAGE = "public"
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
