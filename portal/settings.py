@@ -30,8 +30,10 @@ if PRODUCTION:
     ]
     if missing:
         raise env.ConfigurationError(f"production mode needs {' and '.join(missing)} set in the environment")
-    if len(SECRET_KEY) < 32:
-        raise env.ConfigurationError("SECRET_KEY must be at least 32 characters in production")
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+        raise env.ConfigurationError(
+            "SECRET_KEY must be a random value of at least 50 characters in production"
+        )
 else:
     SECRET_KEY = SECRET_KEY or "django-insecure-development-only-never-in-production"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -199,7 +201,9 @@ STORAGES = {
 WAGTAILIMAGES_IMAGE_MODEL = "portal_media.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "portal_media.PortalDocument"
 WAGTAILIMAGES_RENDITION_STORAGE = "public"
-STATIC_ROOT = BASE_DIR / "static_collected"
+# Outside production, WhiteNoise serves straight from the source folders (no collectstatic).
+STATIC_ROOT = BASE_DIR / "static_collected" if PRODUCTION else None
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not PRODUCTION
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
@@ -231,7 +235,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W008"]  # TLS ends at the reverse proxy in front of gunicorn
+SILENCED_SYSTEM_CHECKS = [
+    "security.W008",  # TLS ends at the reverse proxy in front of gunicorn
+    "security.W019",  # SAMEORIGIN: Wagtail's page preview is an iframe of the site itself
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

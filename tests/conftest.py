@@ -22,6 +22,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         test_settings["NAME"] = f"test_portal_{os.getpid()}"
 
 
+@pytest.fixture(autouse=True)
+def isolated_files(settings, tmp_path):
+    """Media and local data of each test go to its own temporary folder, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VAR_DIR = tmp_path / "var"
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_url(tmp_path_factory):
     with servers.elasticsearch_server(tmp_path_factory.mktemp("elasticsearch")) as url:

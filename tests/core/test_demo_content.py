@@ -1,0 +1,66 @@
+"""`load_demo` builds the Vietnamese demo portal, can run again, and its printed account logs in."""
+
+import datetime
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from portal.core.models import AdminUnit, HomePage, Licence, Subject
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo() -> str:
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    return output.getvalue()
+
+
+def test_demo_is_idempotent_and_its_editor_can_log_in(client):
+    first = load_demo()
+    counts = (
+        Page.objects.count(),
+        Subject.objects.count(),
+        AdminUnit.objects.count(),
+        Licence.objects.count(),
+    )
+    second = load_demo()
+
+    assert (
+        Page.objects.count(),
+        Subject.objects.count(),
+        AdminUnit.objects.count(),
+        Licence.objects.count(),
+    ) == counts
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert HomePage.objects.count() == 1
+    username, password = re.search(r"editor account: (\w+) / (\S+)", first).groups()
+    assert f"editor account: {username} / {password}" in second  # shown again in development
+
+    assert client.login(username=username, password=password)
+    assert client.get("/admin/").status_code == 200
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Học tập suốt đời cho mọi người dân Thái Nguyên" in response.text
+
+
+def test_reference_data_holds_the_plan_period_units():
+    load_demo()
+
+    districts_2022 = AdminUnit.objects.filter(level=AdminUnit.Level.DISTRICT).valid_on(
+        datetime.date(2022, 7, 4)
+    )
+    assert districts_2022.count() == 9
+    assert (
+        not AdminUnit.objects.filter(level=AdminUnit.Level.DISTRICT)
+        .valid_on(datetime.date(2026, 1, 1))
+        .exists()
+    )
+    old_ward = AdminUnit.objects.get(slug="tp-thai-nguyen-hoang-van-thu")
+    assert old_ward.successor.full_name == "Phường Phan Đình Phùng"
+    assert old_ward.successor.is_valid_on(datetime.date(2026, 1, 1))
+    assert set(Licence.objects.values_list("code", flat=True)) >= {"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0"}

@@ -1,0 +1,43 @@
+"""docker-compose.yml stays consistent with settings: every variable it gives the portal is one
+settings.py reads, and every service the settings expect in production is there."""
+
+import importlib
+
+import yaml
+
+from portal import env
+
+
+def compose(project_root) -> dict:
+    return yaml.safe_load((project_root / "docker-compose.yml").read_text())
+
+
+def settings_variables() -> set[str]:
+    importlib.reload(importlib.import_module("portal.settings"))
+    return set(env.READ)
+
+
+def test_every_portal_variable_is_read_by_settings(project_root):
+    services = compose(project_root)["services"]
+    known = settings_variables()
+
+    for name in ("web", "worker"):
+        unknown = set(services[name]["environment"]) - known
+        assert not unknown, f"{name} sets variables settings.py never reads: {sorted(unknown)}"
+
+
+def test_production_services_and_profile(project_root):
+    stack = compose(project_root)
+    services = stack["services"]
+    web_env = services["web"]["environment"]
+
+    assert {"postgres", "elasticsearch", "minio", "createbucket", "web", "worker"} <= set(services)
+    assert web_env["DJANGO_ENV"] == "production"
+    assert web_env["DATABASE_URL"].startswith("postgres://")
+    assert web_env["ELASTICSEARCH_URL"] == "http://elasticsearch:9200"
+    assert web_env["TASKS_BACKEND"] == "database"
+    assert services["elasticsearch"]["image"].split(":")[-1].startswith("8.")
+    assert services["postgres"]["image"] == "postgres:16"
+    assert "db_worker" in services["worker"]["command"]
+    assert "--no-control-socket" in services["web"]["command"]
+    assert services["worker"]["environment"] == web_env
