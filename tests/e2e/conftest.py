@@ -35,6 +35,18 @@ def browser():
 
 
 @pytest.fixture
+def wagtail_tree():
+    """The locale, root page and default site Wagtail's migrations create, which a transactional
+    test's flush removes; recreated so each browser test starts from the same tree."""
+    from wagtail.models import Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code="vi")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    Site.objects.get_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": root})
+    return root
+
+
+@pytest.fixture
 def page_without_js(browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()

@@ -3,13 +3,13 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGE_WEIGHT_LIMIT = 150 * 1024
 
 
 @pytest.fixture
-def site():
+def site(wagtail_tree):
     from tests.factories import HomePageFactory, StandardPageFactory, make_site_root
 
     home = make_site_root(HomePageFactory())

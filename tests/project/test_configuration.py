@@ -8,7 +8,11 @@ import pytest
 
 
 def manage(project_root, *args, **env):
-    clean = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_ENV"}}
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     clean.update(env, VAR_DIR=str(project_root / "var"))
     return subprocess.run(
         [sys.executable, "manage.py", *args],
