@@ -163,6 +163,37 @@ def load_home(log) -> HomePage:
     return home
 
 
+TARGETS_2025_EN = [
+    ("60%", "of working-age people equipped with information literacy"),
+    ("60%", "of working-age people equipped with life skills"),
+    ("50%", "of people aged 15 and over with vocational or technical training"),
+    ("70%", "of community learning centres using information technology"),
+]
+
+
+@transaction.atomic
+def load_english_home(home: HomePage, log) -> None:
+    """The English translation of the home page, so /en/ reads in English too."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    if home.get_translations().filter(locale=english).exists():
+        return
+    translation = home.copy_for_translation(english)
+    translation.title = "Home"
+    translation.seo_title = "Open learning resources and lifelong learning in Thái Nguyên"
+    translation.search_description = (
+        "Open learning resources, broadcast education programmes, events and community learning "
+        "centres of Thái Nguyên province."
+    )
+    translation.hero_title = "Lifelong learning for everyone in Thái Nguyên"
+    translation.hero_text = (
+        "Find, preview and download free open learning materials: digital skills, agriculture, health, "
+        "law, foreign languages, reading culture… in Vietnamese and in ethnic minority languages."
+    )
+    translation.body = [key_figures("Targets for 2025", TARGETS_2025_EN, "Plan 104/KH-UBND")]
+    translation.save_revision().publish()
+    log("  English home page created")
+
+
 def _point_default_site_at(home: HomePage) -> None:
     site = Site.objects.filter(is_default_site=True).first() or Site(
         hostname="localhost", is_default_site=True
@@ -224,5 +255,5 @@ def load_core_demo(log) -> None:
     counts = load_vocabularies()
     log("  vocabularies: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
     log(f"  administrative units: {load_admin_units()}")
-    load_home(log)
+    load_english_home(load_home(log), log)
     ensure_accounts(log)
