@@ -173,8 +173,9 @@ S3_ACCESS_KEY_ID = env.text("S3_ACCESS_KEY_ID")
 S3_SECRET_ACCESS_KEY = env.text("S3_SECRET_ACCESS_KEY")
 S3_REGION = env.text("S3_REGION", "us-east-1")
 S3_PUBLIC_URL = env.url("S3_PUBLIC_URL", ("http", "https"))
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = VAR_DIR / "media"  # public files only (renditions, previews): served under MEDIA_URL
 MEDIA_URL = "/media/"
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"  # documents and originals: only through /tai-ve/
 if S3_BUCKET and not (S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY):
     raise env.ConfigurationError("S3_BUCKET is set but S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY are not")
 _MEDIA_STORAGES = (
@@ -184,10 +185,31 @@ _MEDIA_STORAGES = (
     }
     if S3_BUCKET
     else {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "default": {"BACKEND": "media.storages.PrivateFileSystemStorage"},
         "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
 )
+_MB = 1024 * 1024
+MEDIA_MAX_UPLOAD_SIZE = {
+    "document": 200 * _MB,
+    "image": 20 * _MB,
+    "audio": 500 * _MB,
+    "video": 2048 * _MB,
+    "package": 500 * _MB,
+    "captions": 2 * _MB,
+}
+MEDIA_MAX_IMAGE_PIXELS = 40_000_000
+MEDIA_MAX_UNZIPPED_SIZE = 2048 * _MB
+MEDIA_DOWNLOAD_URL_EXPIRY = 300  # seconds a presigned download link stays valid
+MEDIA_S3_TIMEOUT = 3  # seconds to connect to S3 before a page degrades or a download says 503
+MEDIA_UPLOAD_PART_SIZE = 8 * _MB  # resumable uploads; S3 needs at least 5 MiB per part but the last
+MEDIA_UPLOAD_TEMP_ROOT = VAR_DIR / "uploads"  # chunks of resumable uploads on the filesystem profile
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.PortalImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media.forms.PortalDocumentForm"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = MEDIA_MAX_UPLOAD_SIZE["image"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = MEDIA_MAX_IMAGE_PIXELS
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 STORAGES = {
     **_MEDIA_STORAGES,
     "staticfiles": {
@@ -200,7 +222,7 @@ STORAGES = {
 }
 WAGTAILIMAGES_IMAGE_MODEL = "portal_media.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "portal_media.PortalDocument"
-WAGTAILIMAGES_RENDITION_STORAGE = "public"
+WAGTAILIMAGES_RENDITION_STORAGE = "media.storages.public_storage"
 # Outside production, WhiteNoise serves straight from the source folders (no collectstatic).
 STATIC_ROOT = BASE_DIR / "static_collected" if PRODUCTION else None
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not PRODUCTION
@@ -222,6 +244,7 @@ WAGTAIL_SITE_NAME = "Học liệu mở Thái Nguyên"
 WAGTAILADMIN_BASE_URL = env.text("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses survive copying, SMS and old phones
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # no network calls from the server: embeds are rendered as links
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,4 +9,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Public search")
 
     def ready(self) -> None:
-        from search import checks  # noqa: F401 - registers the start-up check
+        from search import checks, indexing  # noqa: F401 - registers the start-up check and signals
+        from search.families import FAMILY_MODULES
+
+        for module in FAMILY_MODULES:
+            import_module(module)

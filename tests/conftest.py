@@ -22,11 +22,29 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         test_settings["NAME"] = f"test_portal_{os.getpid()}"
 
 
+def filesystem_storages(root: Path) -> dict:
+    """The filesystem profile's two storages, rooted in ``root``."""
+    return {
+        "default": {
+            "BACKEND": "media.storages.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(root / "private")},
+        },
+        "public": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root / "public"), "base_url": "/media/"},
+        },
+    }
+
+
 @pytest.fixture(autouse=True)
-def isolated_files(settings, tmp_path):
-    """Media and local data of each test go to its own temporary folder, never to var/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_root(settings, tmp_path):
+    """Files and local data of each test stay in its own temporary folder, never under ``var/``."""
+    settings.MEDIA_ROOT = tmp_path / "public"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_UPLOAD_TEMP_ROOT = tmp_path / "uploads"
     settings.VAR_DIR = tmp_path / "var"
+    settings.STORAGES = {**settings.STORAGES, **filesystem_storages(tmp_path)}
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

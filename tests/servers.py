@@ -26,11 +26,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class ServerExited(RuntimeError):
+    """The server stopped during start-up (most often: a port was taken between pick and bind)."""
+
+
 def wait_for_http(url: str, timeout: float, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {log.read_text()[-2000:]}")
+            raise ServerExited(f"server exited with {process.returncode}: {log.read_text()[-2000:]}")
         try:
             urllib.request.urlopen(url, timeout=1)
             return
@@ -41,8 +45,7 @@ def wait_for_http(url: str, timeout: float, process: subprocess.Popen, log: Path
     raise RuntimeError(f"{url} did not answer within {timeout}s: {log.read_text()[-2000:]}")
 
 
-@contextmanager
-def running(command: list[str], ready_url: str, workdir: Path, timeout: float = 60):
+def start(command: list[str], ready_url: str, workdir: Path, timeout: float = 60) -> subprocess.Popen:
     log = workdir / "server.log"
     with open(log, "wb") as output:
         process = subprocess.Popen(
@@ -50,7 +53,26 @@ def running(command: list[str], ready_url: str, workdir: Path, timeout: float = 
         )
     try:
         wait_for_http(ready_url, timeout, process, log)
-        yield process
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
+@contextmanager
+def running(launch, workdir: Path, attempts: int = 3):
+    """Start the server ``launch()`` describes as (command, ready URL, value to yield), picking
+    fresh ports on each attempt; stop it afterwards."""
+    for attempt in range(1, attempts + 1):
+        command, ready_url, value = launch()
+        try:
+            process = start(command, ready_url, workdir)
+            break
+        except ServerExited:
+            if attempt == attempts:
+                raise
+    try:
+        yield process, value
     finally:
         stop(process)
 
@@ -69,13 +91,17 @@ def stop(process: subprocess.Popen, grace: float = 5) -> None:
 @contextmanager
 def elasticsearch_server(workdir: Path):
     """``noida-db`` serving the Elasticsearch 8 REST API; yields its URL."""
-    port = free_port()
-    command = [
-        str(BIN / "noida-db"), "start", "--only", "elasticsearch",
-        "--data-dir", str(workdir / "data"), "--elasticsearch-port", str(port),
-    ]  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    with running(command, url, workdir):
+
+    def launch():
+        port = free_port()
+        command = [
+            str(BIN / "noida-db"), "start", "--only", "elasticsearch",
+            "--data-dir", str(workdir / "data"), "--elasticsearch-port", str(port),
+        ]  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        return command, url, url
+
+    with running(launch, workdir) as (_process, url):
         yield url
 
 
@@ -106,21 +132,26 @@ def s3_server(workdir: Path, bucket: str = "portal-test"):
             }
         )
     )
-    ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
-    grpc = {name: free_port() for name in ports}
-    (workdir / "data").mkdir(exist_ok=True)
-    command = [
-        str(BIN / "weed"), "server", f"-dir={workdir / 'data'}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
-        f"-master.port={ports['master']}", f"-master.port.grpc={grpc['master']}",
-        "-master.volumeSizeLimitMB=64", "-volume.max=8",
-        f"-volume.port={ports['volume']}", f"-volume.port.grpc={grpc['volume']}",
-        "-filer", f"-filer.port={ports['filer']}", f"-filer.port.grpc={grpc['filer']}",
-        "-s3", f"-s3.port={ports['s3']}", f"-s3.port.grpc={grpc['s3']}", f"-s3.config={config}",
-        "-s3.port.iceberg=0", "-s3.port.lance=0", "-iam=false", "-webdav=false",
-        f"-filer.localSocket={workdir / 'filer.sock'}",
-    ]  # fmt: skip
-    endpoint = f"http://127.0.0.1:{ports['s3']}"
-    with running(command, endpoint, workdir) as process:
+
+    def launch():
+        ports = {name: free_port() for name in ("master", "volume", "filer", "s3")}
+        grpc = {name: free_port() for name in ports}
+        data = workdir / f"data-{ports['s3']}"
+        data.mkdir()
+        command = [
+            str(BIN / "weed"), "server", f"-dir={data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+            f"-master.port={ports['master']}", f"-master.port.grpc={grpc['master']}",
+            "-master.volumeSizeLimitMB=64", "-volume.max=8",
+            f"-volume.port={ports['volume']}", f"-volume.port.grpc={grpc['volume']}",
+            "-filer", f"-filer.port={ports['filer']}", f"-filer.port.grpc={grpc['filer']}",
+            "-s3", f"-s3.port={ports['s3']}", f"-s3.port.grpc={grpc['s3']}", f"-s3.config={config}",
+            "-s3.port.iceberg=0", "-s3.port.lance=0", "-iam=false", "-webdav=false",
+            f"-filer.localSocket={data / 'filer.sock'}",
+        ]  # fmt: skip
+        endpoint = f"http://127.0.0.1:{ports['s3']}"
+        return command, endpoint, endpoint
+
+    with running(launch, workdir) as (process, endpoint):
         server = S3Server(endpoint, access_key, secret_key, bucket, process)
         _create_bucket(server)
         yield server

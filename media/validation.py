@@ -1,0 +1,230 @@
+"""Upload validation shared by the admin forms, the bulk import and the large-upload endpoints.
+
+``validate_upload`` reads the file once (type from content, size caps per kind, image pixel
+limit, SHA-256) before anything is written, so a refused file leaves nothing behind. Messages
+are gettext strings, shown to the person who uploaded the file in their language.
+"""
+
+import hashlib
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from media.filetypes import KINDS, TYPES, FileType, SniffError, sniff
+
+HEAD_BYTES = 64 * 1024
+_CHUNK = 1024 * 1024
+_RESERVED = re.compile(r'[<>:"|?*;]+')
+_SPACES = re.compile(r"\s+")
+
+
+class UploadRejected(Exception):
+    """A file that must not enter the library; ``str()`` is the message for the uploader."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+@dataclass(frozen=True)
+class UploadFacts:
+    kind: str
+    content_type: str
+    sha256: str
+    size: int
+    clean_name: str
+    original_name: str
+    file_type: FileType
+    width: int | None = None
+    height: int | None = None
+
+    @property
+    def extension(self) -> str:
+        return self.file_type.extension
+
+    def duplicates(self, exclude=None) -> list:
+        """Documents and images already holding these exact bytes (by SHA-256)."""
+        from media.models import PortalDocument, PortalImage
+
+        found = []
+        for model in (PortalDocument, PortalImage):
+            matches = model.objects.filter(sha256=self.sha256)
+            if exclude is not None and isinstance(exclude, model) and exclude.pk:
+                matches = matches.exclude(pk=exclude.pk)
+            found.extend(matches.order_by("pk")[:5])
+        return found
+
+
+def accepted_types_label(kinds: Iterable[str] | None = None) -> str:
+    wanted = set(kinds or KINDS)
+    return ", ".join(dict.fromkeys(t.label for t in TYPES.values() if t.kind in wanted))
+
+
+def size_limit(kind: str) -> int:
+    return settings.MEDIA_MAX_UPLOAD_SIZE[kind]
+
+
+def validate_upload(fileobj, filename: str, kind: str | Iterable[str] | None = None) -> UploadFacts:
+    """Check an upload and describe it, or raise ``UploadRejected`` with a clear message.
+
+    ``kind`` limits what is expected ("image", or several kinds); ``None`` accepts every kind on
+    the allow-list. The file object is left at position 0.
+    """
+    kinds = None if kind is None else ({kind} if isinstance(kind, str) else set(kind))
+    original_name = check_filename(filename)
+    size = _size_of(fileobj)
+    if size == 0:
+        raise UploadRejected(_("The file is empty."), "empty")
+    biggest = max(size_limit(k) for k in (kinds or KINDS))
+    if size > biggest:
+        raise too_big(size, biggest)
+    fileobj.seek(0)
+    head = fileobj.read(HEAD_BYTES)
+    try:
+        file_type = sniff(fileobj, head, settings.MEDIA_MAX_UNZIPPED_SIZE)
+    except SniffError as error:
+        raise _sniff_rejection(error, kinds) from None
+    if kinds is not None and file_type.kind not in kinds:
+        raise UploadRejected(
+            _("This is a %(type)s file, but one of these is expected here: %(accepted)s.")
+            % {"type": file_type.label, "accepted": accepted_types_label(kinds)},
+            "kind",
+        )
+    if size > size_limit(file_type.kind):
+        raise too_big(size, size_limit(file_type.kind))
+    width = height = None
+    if file_type.kind == "image":
+        width, height = _check_image(fileobj)
+    digest = _sha256(fileobj)
+    fileobj.seek(0)
+    return UploadFacts(
+        kind=file_type.kind,
+        content_type=file_type.content_type,
+        sha256=digest,
+        size=size,
+        clean_name=clean_filename(original_name, file_type.extension),
+        original_name=original_name,
+        file_type=file_type,
+        width=width,
+        height=height,
+    )
+
+
+def check_filename(filename: str) -> str:
+    """The name as shown to people (NFC, no invisible characters); refuses folder paths."""
+    name = unicodedata.normalize("NFC", filename or "")
+    if "/" in name or "\\" in name or name.strip() in {".", ".."}:
+        raise UploadRejected(
+            _("The file name “%(name)s” contains a folder path; upload the file under a plain name.")
+            % {"name": _printable(name)},
+            "path",
+        )
+    return _printable(name)
+
+
+def _printable(name: str) -> str:
+    """The name without control or invisible formatting characters (e.g. right-to-left overrides)."""
+    visible = "".join(char for char in name if not unicodedata.category(char).startswith("C"))
+    return _SPACES.sub(" ", visible).strip()
+
+
+def clean_filename(name: str, extension: str) -> str:
+    """A safe display name ending in the extension of the real type: "Bài 1?.PDF" → "Bài 1.pdf"."""
+    stem = _printable(name).lstrip(". ")
+    if "." in stem:
+        stem = stem.rsplit(".", 1)[0]
+    stem = _SPACES.sub(" ", _RESERVED.sub(" ", stem)).strip(" .")[:120].strip(" .")
+    return f"{stem or 'tai-lieu'}.{extension}"
+
+
+def _size_of(fileobj) -> int:
+    size = getattr(fileobj, "size", None)
+    if size is None:
+        fileobj.seek(0, 2)
+        size = fileobj.tell()
+    return size
+
+
+def _sha256(fileobj) -> str:
+    digest = hashlib.sha256()
+    fileobj.seek(0)
+    while chunk := fileobj.read(_CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_image(fileobj) -> tuple[int, int]:
+    limit = settings.MEDIA_MAX_IMAGE_PIXELS
+    fileobj.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(fileobj) as image:
+                width, height = image.size
+                if width * height > limit:
+                    raise _bomb(limit, width, height)
+                image.verify()
+    except Image.DecompressionBombError:
+        raise _bomb(limit) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise UploadRejected(_("The image file is damaged or incomplete."), "damaged") from None
+    return width, height
+
+
+def _bomb(limit: int, width: int | None = None, height: int | None = None) -> UploadRejected:
+    megapixels = limit // 1_000_000
+    if width:
+        message = _("The image is %(width)s×%(height)s pixels; the limit is %(limit)s million pixels.") % {
+            "width": width,
+            "height": height,
+            "limit": megapixels,
+        }
+    else:
+        message = _("The image has more than %(limit)s million pixels.") % {"limit": megapixels}
+    return UploadRejected(message, "pixels")
+
+
+def too_big(size: int, limit: int) -> UploadRejected:
+    return UploadRejected(
+        _("The file is %(size)s; the limit here is %(limit)s.")
+        % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+        "size",
+    )
+
+
+def _sniff_rejection(error: SniffError, kinds) -> UploadRejected:
+    params = error.params
+    messages = {
+        "program": _("This file is a program or script (%(platform)s); such files are not accepted."),
+        "svg": _(
+            "SVG images are not accepted because they can carry scripts; upload a PNG, JPEG, WebP or AVIF image."
+        ),
+        "type": _("This file type is not accepted. Accepted types: %(accepted)s."),
+        "polyglot": _("The file is both a %(label)s file and a ZIP archive; such files are not accepted."),
+        "zip": _(
+            "ZIP archives are accepted only as SCORM or H5P packages, with imsmanifest.xml or h5p.json "
+            "at the top level."
+        ),
+        "damaged": _("The file is damaged or incomplete."),
+        "macros": _("Office files with macros are not accepted; save the file without macros."),
+        "unsafe_member": _("The archive contains an unsafe path (%(name)s)."),
+        "program_member": _("The archive contains a program or script (%(name)s)."),
+        "unzipped_size": _("The archive unpacks to more than %(limit)s."),
+    }
+    values = {
+        **params,
+        "accepted": accepted_types_label(kinds),
+        "limit": filesizeformat(settings.MEDIA_MAX_UNZIPPED_SIZE),
+    }
+    return UploadRejected(messages[error.code] % values, error.code)

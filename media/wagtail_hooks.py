@@ -1,0 +1,46 @@
+"""Admin wiring: the large-upload screen and its endpoints; Wagtail's document URLs go through ours."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from media import downloads, upload_views
+
+upload_urls = (
+    [
+        path("", upload_views.page, name="page"),
+        path("start/", upload_views.start, name="start"),
+        path("<uuid:session_id>/", upload_views.status, name="status"),
+        path("<uuid:session_id>/parts/<int:number>/", upload_views.part, name="part"),
+        path("<uuid:session_id>/chunks/<int:number>/", upload_views.chunk, name="chunk"),
+        path("<uuid:session_id>/complete/", upload_views.complete, name="complete"),
+        path("<uuid:session_id>/abort/", upload_views.abort, name="abort"),
+    ],
+    "media_uploads",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_upload_urls():
+    return [path("media/uploads/", include(upload_urls))]
+
+
+class LargeUploadMenuItem(MenuItem):
+    def is_shown(self, request):
+        from wagtail.documents import get_permission_policy
+
+        return get_permission_policy().user_has_permission(request.user, "add")
+
+
+@hooks.register("register_admin_menu_item")
+def register_large_upload_menu_item():
+    return LargeUploadMenuItem(
+        _("Large upload"), reverse("media_uploads:page"), icon_name="upload", order=410, name="large-upload"
+    )
+
+
+@hooks.register("before_serve_document")
+def serve_through_download_view(document, request):
+    """``/documents/<id>/<name>`` (Wagtail's own route) gets the same permission check and count."""
+    return downloads.download(request, document.pk, document.filename)

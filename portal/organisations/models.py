@@ -1,0 +1,117 @@
+"""Contributor organisations and the section each one gets under the library.
+
+A section page is where an organisation's resources live (``/hoc-lieu/<section>/<resource>/``),
+so page permissions on the section are what give a contributor group rights to its own content.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class Organisation(index.Indexed, models.Model):
+    """A university, department, association or library that contributes resources."""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        COLLEGE = "college", _("College")
+        DEPARTMENT = "department", _("Government department")
+        ASSOCIATION = "association", _("Association")
+        LIBRARY = "library", _("Library")
+        BROADCASTER = "broadcaster", _("Broadcaster")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationSectionPage(Page):
+    """One contributing organisation's part of the library; its resources are its children."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="sections",
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    api_fields = [APIField("organisation"), APIField("introduction")]
+
+    parent_page_types = ["resources.LibraryIndexPage"]
+    subpage_types = ["resources.LearningResourcePage"]
+
+    class Meta:
+        verbose_name = _("organisation section")
+        verbose_name_plural = _("organisation sections")
+
+    def clean(self):
+        super().clean()
+        if not self.organisation_id:
+            return
+        others = OrganisationSectionPage.objects.filter(
+            organisation_id=self.organisation_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"organisation": _("This organisation already has a section.")})
+
+    @classmethod
+    def listing_queryset(cls):
+        return cls.objects.select_related("organisation").order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.resources.listing import resource_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_listing(request, self.get_resources(), fixed={"organisation"}))
+        return context
+
+    def get_resources(self):
+        from portal.resources.models import LearningResourcePage
+
+        return LearningResourcePage.objects.child_of(self)

@@ -1,0 +1,20 @@
+"""The library: resources and their files, courses, collections."""
+
+from portal.resources.models.collections import CollectionIndexPage, CollectionItem, CollectionPage
+from portal.resources.models.courses import CourseIndexPage, CourseModule, CoursePage
+from portal.resources.models.files import ResourceFile
+from portal.resources.models.harvest import HarvestSource
+from portal.resources.models.resources import LearningResourcePage, LibraryIndexPage
+
+__all__ = [
+    "CollectionIndexPage",
+    "CollectionItem",
+    "CollectionPage",
+    "CourseIndexPage",
+    "CourseModule",
+    "CoursePage",
+    "HarvestSource",
+    "LearningResourcePage",
+    "LibraryIndexPage",
+    "ResourceFile",
+]

@@ -1,0 +1,98 @@
+"""Collections: resources an editor has picked and ordered around one theme."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.resources.models.resources import source_page
+
+
+class CollectionIndexPage(Page):
+    """All collections (``/bo-suu-tap/``)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["resources.CollectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("collection index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collections"] = CollectionPage.listing_queryset().child_of(source_page(self)).live().public()
+        return context
+
+
+class CollectionPage(Page):
+    """A curated, ordered list of resources, e.g. “Kỹ năng số cho người cao tuổi”."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    thumbnail = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("thumbnail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("thumbnail"),
+        InlinePanel("items", heading=_("Resources"), label=_("resource")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    api_fields = [APIField("introduction"), APIField("thumbnail"), APIField("items")]
+
+    parent_page_types = ["resources.CollectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    @classmethod
+    def listing_queryset(cls):
+        return cls.objects.order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.resources.listing import card_queryset
+        from portal.resources.models import LearningResourcePage
+
+        context = super().get_context(request, *args, **kwargs)
+        items = list(self.items.all())
+        chosen = LearningResourcePage.objects.filter(pk__in=[item.resource_id for item in items])
+        resources = {resource.pk: resource for resource in card_queryset(chosen)}
+        context["entries"] = [
+            (item, resources[item.resource_id]) for item in items if item.resource_id in resources
+        ]
+        return context
+
+
+class CollectionItem(Orderable):
+    collection = ParentalKey(CollectionPage, on_delete=models.CASCADE, related_name="items")
+    resource = models.ForeignKey(
+        "resources.LearningResourcePage",
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="collection_items",
+    )
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("Why this resource is here, in a sentence.")
+    )
+
+    panels = [FieldPanel("resource"), FieldPanel("note")]
+    api_fields = [APIField("resource"), APIField("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("collection entry")
+        verbose_name_plural = _("collection entries")

@@ -1,0 +1,35 @@
+"""Where the OAI-PMH harvest of a contributor's repository last got to."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HarvestSource(models.Model):
+    """One repository (and set) harvested for an organisation.
+
+    ``last_datestamp`` keeps the newest datestamp seen, as the repository wrote it, so the next
+    harvest asks only for what changed since (``from``) in the repository's own granularity.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="harvest_sources",
+    )
+    endpoint = models.URLField(_("OAI-PMH address"), max_length=500)
+    set_spec = models.CharField(_("set"), max_length=200, blank=True)
+    last_datestamp = models.CharField(_("newest datestamp harvested"), max_length=30, blank=True)
+    last_harvested_at = models.DateTimeField(_("last harvested at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("harvest source")
+        verbose_name_plural = _("harvest sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "endpoint", "set_spec"], name="unique_harvest_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.endpoint} {self.set_spec}".strip()

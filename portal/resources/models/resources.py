@@ -1,0 +1,382 @@
+"""The library (``/hoc-lieu/``) and its learning resources.
+
+Resources live under an organisation's section page, so the section decides who may edit them;
+the library lists every resource below it, with filters that work as a plain GET form.
+"""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.core.blocks import PortalStreamBlock
+from portal.core.models import Subject
+from portal.core.text import slugify
+from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
+from portal.resources.models.fields import ChoiceListField
+
+IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+
+
+def source_page(page):
+    """The page whose children an index lists: itself, or the original when it is an alias.
+
+    The library, course and collection indexes are aliased into each translated site (``/en/``),
+    so the English interface lists the same resources without copying them.
+    """
+    return page.alias_of.specific if page.alias_of_id else page
+
+
+class LibraryIndexPage(RoutablePageMixin, Page):
+    """Every resource of every contributing organisation, with filters, sorting and pages."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["organisations.OrganisationSectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+
+    def get_resources(self):
+        return LearningResourcePage.objects.descendant_of(source_page(self))
+
+    def get_sections(self):
+        from portal.organisations.models import OrganisationSectionPage
+
+        return (
+            OrganisationSectionPage.objects.child_of(source_page(self))
+            .live()
+            .public()
+            .select_related("organisation")
+            .order_by("title")
+        )
+
+    @path("")
+    def index_route(self, request):
+        from portal.resources.listing import resource_listing
+
+        return self.render(
+            request,
+            context_overrides={
+                **resource_listing(request, self.get_resources()),
+                "sections": self.get_sections(),
+                "subjects": Subject.objects.all(),
+            },
+        )
+
+    @path("chu-de/<slug:subject_slug>/", name="subject")
+    def subject_route(self, request, subject_slug):
+        """One subject's resources: a page a teacher or a commune can link to."""
+        from portal.resources.listing import resource_listing
+
+        subject = Subject.objects.filter(slug=subject_slug).first()
+        if subject is None:
+            raise Http404
+        resources = self.get_resources().filter(subjects=subject)
+        return self.render(
+            request,
+            template="resources/subject_page.html",
+            context_overrides={
+                **resource_listing(request, resources, fixed={"subject"}),
+                "subject": subject,
+            },
+        )
+
+
+class LearningResourcePage(Page):
+    class ResourceType(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        VIDEO = "video", _("Video")
+        AUDIO = "audio", _("Audio")
+        COURSE = "course", _("Course material")
+        INTERACTIVE = "interactive", _("Interactive")
+        IMAGE_SET = "image_set", _("Image set")
+        LINK = "link", _("Link")
+
+    class Accessibility(models.TextChoices):
+        CAPTIONS = "captions", _("Captions")
+        TRANSCRIPT = "transcript", _("Transcript")
+        SIGN_LANGUAGE = "sign_language", _("Sign language")
+        EASY_READ = "easy_read", _("Easy read")
+        AUDIO_DESCRIPTION = "audio_description", _("Audio description")
+
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        validators=[
+            RegexValidator(
+                IDENTIFIER_PATTERN,
+                _("Use letters, digits and . _ : / - only, starting with a letter or digit."),
+            )
+        ],
+        help_text=_("Stable identifier used by imports and harvesters; made from the title when empty."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(PortalStreamBlock(), blank=True, verbose_name=_("body"))
+    resource_type = models.CharField(
+        _("type"), max_length=20, choices=ResourceType.choices, default=ResourceType.DOCUMENT
+    )
+    subjects = ParentalManyToManyField("core.Subject", blank=True, related_name="resources")
+    level = models.ForeignKey(
+        "core.EducationLevel",
+        verbose_name=_("education level"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
+    )
+    audiences = ParentalManyToManyField("core.Audience", blank=True, related_name="resources")
+    languages = ParentalManyToManyField("core.Language", blank=True, related_name="resources")
+    licence = models.ForeignKey(
+        "core.Licence",
+        verbose_name=_("licence"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        error_messages={"blank": LICENCE_REQUIRED},
+    )
+    authors = models.CharField(_("authors"), max_length=500, blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("contributor organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        help_text=_("Left empty, the organisation of the section the resource is in."),
+    )
+    date_issued = models.DateField(_("date issued"), null=True, blank=True)
+    duration = models.CharField(
+        _("duration"), max_length=60, blank=True, help_text=_("e.g. “45 phút” or “3 buổi”.")
+    )
+    accessibility_features = ChoiceListField(_("accessibility features"), choice_list=Accessibility.choices)
+    external_url = models.URLField(
+        _("external address"), max_length=500, blank=True, help_text=_("Required for link resources.")
+    )
+    thumbnail = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("thumbnail"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    adapted_from_title = models.CharField(_("adapted from (title)"), max_length=300, blank=True)
+    adapted_from_url = models.URLField(_("adapted from (address)"), max_length=500, blank=True)
+    adapted_from_licence = models.ForeignKey(
+        "core.Licence",
+        verbose_name=_("licence of the original"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("files", heading=_("Files"), label=_("file")),
+        FieldPanel("external_url"),
+        FieldPanel("thumbnail"),
+    ]
+    description_panels = [
+        FieldPanel("identifier"),
+        FieldRowPanel([FieldPanel("resource_type"), FieldPanel("level")]),
+        FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("licence"),
+        FieldPanel("authors"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("date_issued"), FieldPanel("duration")]),
+        FieldPanel("accessibility_features"),
+        MultiFieldPanel(
+            [
+                FieldPanel("adapted_from_title"),
+                FieldPanel("adapted_from_url"),
+                FieldPanel("adapted_from_licence"),
+            ],
+            heading=_("Adapted from"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(description_panels, heading=_("Description")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("authors"),
+        index.AutocompleteField("authors"),
+        index.FilterField("identifier"),
+        index.FilterField("resource_type"),
+        index.FilterField("date_issued"),
+        index.FilterField("organisation"),
+        index.FilterField("licence"),
+        index.FilterField("level"),
+        index.RelatedFields("subjects", [index.SearchField("name")]),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("identifier"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("resource_type"),
+        APIField("subjects"),
+        APIField("level"),
+        APIField("audiences"),
+        APIField("languages"),
+        APIField("licence"),
+        APIField("authors"),
+        APIField("organisation"),
+        APIField("date_issued"),
+        APIField("duration"),
+        APIField("accessibility_features"),
+        APIField("external_url"),
+        APIField("thumbnail"),
+        APIField("adapted_from_title"),
+        APIField("adapted_from_url"),
+        APIField("adapted_from_licence"),
+        APIField("files"),
+    ]
+    exclude_fields_in_copy = ["identifier"]
+    base_form_class = LearningResourceForm
+
+    parent_page_types = ["organisations.OrganisationSectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("learning resource")
+        verbose_name_plural = _("learning resources")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def listing_queryset(cls):
+        return cls.objects.select_related("organisation", "licence").order_by("-first_published_at")
+
+    # --- defaults and validation ------------------------------------------------------------
+    def full_clean(self, *args, **kwargs):
+        self._set_resource_defaults()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._set_resource_defaults()
+        return super().save(*args, **kwargs)
+
+    def _set_resource_defaults(self) -> None:
+        parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
+        if not self.slug and self.title and parent_is_known:
+            # ASCII addresses survive copying into chat apps and SMS, unlike "/sử-dụng-zalo/".
+            self.slug = self._get_autogenerated_slug(slugify(self.title)[:80].strip("-") or "hoc-lieu")
+        if not self.identifier and self.title:
+            self.identifier = self._unique_identifier(slugify(self.title)[:80].strip("-") or "hoc-lieu")
+        if not self.organisation_id:
+            section = self._section()
+            if section is not None:
+                self.organisation_id = section.organisation_id
+
+    def _section(self):
+        from portal.organisations.models import OrganisationSectionPage
+
+        parent = getattr(self, "_cached_parent_obj", None) or (self.get_parent() if self.path else None)
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, OrganisationSectionPage) else None
+
+    def _unique_identifier(self, base: str) -> str:
+        taken = set(
+            LearningResourcePage.objects.filter(identifier__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("identifier", flat=True)
+        )
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate
+
+    def clean(self):
+        super().clean()
+        if self.resource_type == self.ResourceType.LINK and not self.external_url:
+            raise ValidationError({"external_url": _("A link resource needs the address it links to.")})
+        if self.adapted_from_licence_id and not (self.adapted_from_title or self.adapted_from_url):
+            raise ValidationError({"adapted_from_title": _("Name the work this resource was adapted from.")})
+
+    # --- what the pages show ----------------------------------------------------------------
+    @property
+    def collections(self):
+        from portal.resources.models.collections import CollectionPage
+
+        return CollectionPage.objects.live().public().filter(items__resource_id=self.pk).distinct()
+
+    def accessibility_labels(self) -> list[str]:
+        labels = dict(self.Accessibility.choices)
+        return [labels[key] for key in self.accessibility_features or [] if key in labels]
+
+    def related_resources(self, limit: int = 4):
+        """Live resources sharing a subject with this one, newest first."""
+        subject_ids = [subject.pk for subject in self.subjects.all()]  # also works on an unsaved preview
+        candidates = (
+            LearningResourcePage.objects.filter(subjects__in=subject_ids).exclude(pk=self.pk).values("pk")
+        )
+        return list(
+            LearningResourcePage.objects.live()
+            .public()
+            .filter(pk__in=candidates, locale_id=self.locale_id)
+            .select_related("organisation", "licence")
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.resources.attribution import attribution_text
+
+        context = super().get_context(request, *args, **kwargs)
+        files = list(
+            self.files.select_related("document__download_counter", "captions", "document__captions")
+        )
+        context.update(
+            files=files,
+            preview_file=next((item for item in files if item.has_preview), None),
+            library=LibraryIndexPage.objects.ancestor_of(self).first(),
+            related=self.related_resources(),
+            attribution=attribution_text(self, request),
+            subject_list=list(self.subjects.all()),
+            audience_list=list(self.audiences.all()),
+            language_list=list(self.languages.all()),
+            collection_list=list(self.collections),
+        )
+        return context

@@ -1,0 +1,174 @@
+"""Query analysis shared by both backends, so they agree on what a query means.
+
+A query becomes *clauses*: one per word, or one per acronym/expansion pair ("THCS" and "trung học
+cơ sở" are one clause with two alternatives). Every alternative is folded with
+``portal.core.text.fold``, the function the database backend also folds documents with, and the
+Elasticsearch analysers reach the same form with lowercase + asciifolding.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from html import escape
+
+from portal.core.text import fold, normalise
+
+# Acronyms readers type for the long forms; both directions match (Elasticsearch: synonym rules).
+ACRONYMS = {
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "GDTX": "giáo dục thường xuyên",
+    "GDNN": "giáo dục nghề nghiệp",
+    "TTHTCĐ": "trung tâm học tập cộng đồng",
+    "PCGD": "phổ cập giáo dục",
+    "CNTT": "công nghệ thông tin",
+    "XMC": "xóa mù chữ",
+    "HTSĐ": "học tập suốt đời",
+    "DTTS": "dân tộc thiểu số",
+    "GDCD": "giáo dục công dân",
+    "ATGT": "an toàn giao thông",
+    "BHYT": "bảo hiểm y tế",
+}
+_FOLDED_ACRONYMS = {fold(acronym): fold(expansion) for acronym, expansion in ACRONYMS.items()}
+_EXPANSIONS = sorted(
+    ((expansion.split(), acronym) for acronym, expansion in _FOLDED_ACRONYMS.items()),
+    key=lambda pair: -len(pair[0]),
+)
+_WORD = re.compile(r"\w+")
+MAX_CLAUSES = 12
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One unit of meaning: matches when any alternative (a folded word or phrase) occurs."""
+
+    alternatives: tuple[str, ...]
+    original: str  # the words as typed, lower-cased with diacritics, for exact-form boosts
+
+    @property
+    def single_word(self) -> bool:
+        return len(self.alternatives) == 1 and " " not in self.alternatives[0]
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text``: "Kĩ năng SỐ!" → ["ky", "nang", "so"]."""
+    return _WORD.findall(fold(text))
+
+
+def padded(text: str) -> str:
+    """Folded words joined by single spaces with a space at each end, for whole-word matching."""
+    return f" {' '.join(words(text))} "
+
+
+def clauses(text: str) -> list[Clause]:
+    originals = _WORD.findall(normalise(text).lower())
+    folded = [fold(word) for word in originals]
+    result, position = [], 0
+    while position < len(folded) and len(result) < MAX_CLAUSES:
+        word = folded[position]
+        expansion, acronym = next(
+            (pair for pair in _EXPANSIONS if folded[position : position + len(pair[0])] == pair[0]), ((), "")
+        )
+        if expansion:
+            span = originals[position : position + len(expansion)]
+            result.append(Clause((" ".join(expansion), acronym), " ".join(span)))
+            position += len(expansion)
+            continue
+        if word in _FOLDED_ACRONYMS:
+            result.append(Clause((word, _FOLDED_ACRONYMS[word]), originals[position]))
+        else:
+            result.append(Clause((word,), originals[position]))
+        position += 1
+    return result
+
+
+def required_matches(count: int) -> int:
+    """How many clauses must match: all of up to three, then three in four (rounded up)."""
+    return count if count <= 3 else math.ceil(count * 0.75)
+
+
+def fuzziness(word: str) -> int:
+    """Elasticsearch's AUTO: no edits for 1–2 letters, one for 3–5, two beyond."""
+    return 0 if len(word) <= 2 else 1 if len(word) <= 5 else 2
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Levenshtein distance with transpositions, giving up (returning limit + 1) past ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous_row, row = None, list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            row[j] = min(previous_row[j] + 1, row[j - 1] + 1, previous_row[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+def closest(word: str, candidates, limit: int | None = None) -> str | None:
+    """The candidate nearest to ``word`` within its fuzziness; ties go to the earlier one."""
+    limit = fuzziness(word) if limit is None else limit
+    best, best_distance = None, limit + 1
+    for candidate in candidates:
+        distance = edit_distance(word, candidate, limit)
+        if distance < best_distance:
+            best, best_distance = candidate, distance
+    return best
+
+
+def correction(query_clauses: list[Clause], texts: list[str]) -> str | None:
+    """A "did you mean" query: each unknown word replaced by its nearest word in ``texts``.
+
+    ``texts`` are the titles and summaries of the documents a fuzzy search found; the replacement
+    keeps their diacritics ("hoc tapp" → "học tập" when the hit says "Học tập").
+    """
+    forms: dict[str, str] = {}
+    for text in texts:
+        for original in _WORD.findall(normalise(text).lower()):
+            forms.setdefault(fold(original), original)
+    changed, parts = False, []
+    for clause in query_clauses:
+        word = clause.alternatives[0]
+        if not clause.single_word or word in forms or fuzziness(word) == 0:
+            parts.append(forms.get(word, clause.original))
+            continue
+        nearest = closest(word, forms)
+        changed = changed or nearest is not None
+        parts.append(forms[nearest] if nearest else clause.original)
+    return " ".join(parts) if changed else None
+
+
+def _folded_chars(text: str) -> str:
+    """``fold`` character by character, so offsets in the result are offsets in ``text``."""
+    return "".join((fold(char) or " ")[0] for char in text)
+
+
+def highlight(text: str, query_clauses: list[Clause], size: int = 180) -> str:
+    """An HTML-escaped snippet of ``text`` around the first match, matched words in <mark>."""
+    if not text:
+        return ""
+    text = normalise(text)
+    folded = _folded_chars(text)
+    spans = []
+    for clause in query_clauses:
+        for alternative in clause.alternatives:
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alternative.split())) + r"(?!\w)"
+            spans += [match.span() for match in re.finditer(pattern, folded)]
+    if not spans:
+        return escape(text[:size]) + ("…" if len(text) > size else "")
+    spans.sort()
+    start = max(0, spans[0][0] - size // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + size)
+    pieces, cursor = [], start
+    for span_start, span_end in spans:
+        if span_start < cursor or span_end > end:
+            continue
+        pieces += [escape(text[cursor:span_start]), "<mark>", escape(text[span_start:span_end]), "</mark>"]
+        cursor = span_end
+    pieces.append(escape(text[cursor:end]))
+    return ("…" if start else "") + "".join(pieces) + ("…" if end < len(text) else "")

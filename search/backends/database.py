@@ -1,0 +1,276 @@
+"""Search on the Django database: the embedded default, and the fallback when Elasticsearch is away.
+
+Documents are stored folded with the same function queries are folded with, so matching agrees
+with the Elasticsearch analysers. Scoring mirrors the Elasticsearch field boosts: a clause found
+in the title counts most, then keywords (subjects), summary, body; exact diacritics and the whole
+phrase in the title add a bonus. Facet counts are aggregates over ``FacetValue`` with every other
+facet's filter applied, the same "post_filter" semantics the Elasticsearch backend has.
+"""
+
+import operator
+import re
+from functools import reduce
+
+from django.db import transaction
+from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, Value, When
+
+from portal.core.text import normalise
+from search import analysis
+from search.backends.base import SearchBackend
+from search.documents import FACETS
+from search.models import FacetValue, IndexEntry, Term
+from search.query import FacetCount, Hit, SearchResults
+
+WEIGHTS = {"folded_title": 6, "folded_keywords": 4, "folded_summary": 2, "folded_body": 1}
+EXACT_BONUS, TITLE_PHRASE_BONUS, SUMMARY_PHRASE_BONUS = 2, 10, 4
+BATCH = 500
+FACET_SIZE = 50
+_WORD = re.compile(r"\w+")
+
+
+def _exact_words(*texts: str) -> str:
+    return f" {' '.join(_WORD.findall(normalise(' '.join(texts)).lower()))} "
+
+
+def _columns(document: dict) -> dict:
+    keywords = " ".join(document["keywords"])
+    return {
+        "family": document["family"],
+        "locale": document["locale"],
+        "title_sort": document["title_sort"],
+        "date": document["date"],
+        "downloads": document["downloads"],
+        "folded_title": analysis.padded(document["title"]),
+        "folded_keywords": analysis.padded(keywords),
+        "folded_summary": analysis.padded(document["summary"]),
+        "folded_body": analysis.padded(document["body"]),
+        "exact_text": _exact_words(document["title"], keywords, document["summary"]),
+        "fingerprint": document["fingerprint"],
+        "document": document,
+    }
+
+
+def _facet_rows(entry_id: int, document: dict) -> list[FacetValue]:
+    return [
+        FacetValue(
+            entry_id=entry_id, facet=name, value=value[:200], label=document["labels"][name][value][:255]
+        )
+        for name, values in document["facets"].items()
+        for value in values
+    ]
+
+
+def _add_terms(entries: list[IndexEntry]) -> None:
+    words = set()
+    for entry in entries:
+        for column in WEIGHTS:
+            words.update(getattr(entry, column).split())
+    Term.objects.bulk_create(
+        [Term(term=word, length=len(word)) for word in words if 2 < len(word) <= 60], ignore_conflicts=True
+    )
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # -- writing ----------------------------------------------------------------------------
+    def index(self, documents) -> int:
+        count = 0
+        with transaction.atomic():
+            for document in self.prepared(documents):
+                entry, _created = IndexEntry.objects.update_or_create(
+                    doc_id=document["id"], defaults=_columns(document)
+                )
+                entry.facet_values.all().delete()
+                FacetValue.objects.bulk_create(_facet_rows(entry.pk, document))
+                _add_terms([entry])
+                count += 1
+        return count
+
+    def delete(self, ids) -> None:
+        IndexEntry.objects.filter(doc_id__in=[str(doc_id) for doc_id in ids]).delete()
+
+    def rebuild(self, family, documents, progress=None) -> int:
+        count = 0
+        with transaction.atomic():
+            IndexEntry.objects.filter(family=family).delete()
+            batch = []
+            for document in self.prepared(documents):
+                batch.append(document)
+                if len(batch) == BATCH:
+                    count += self._insert(batch)
+                    batch = []
+                    if progress:
+                        progress(count)
+            count += self._insert(batch)
+        if progress:
+            progress(count)
+        return count
+
+    def _insert(self, documents: list[dict]) -> int:
+        entries = IndexEntry.objects.bulk_create(
+            [IndexEntry(doc_id=document["id"], **_columns(document)) for document in documents]
+        )
+        FacetValue.objects.bulk_create(
+            [
+                row
+                for entry, document in zip(entries, documents, strict=True)
+                for row in _facet_rows(entry.pk, document)
+            ]
+        )
+        _add_terms(entries)
+        return len(entries)
+
+    def fingerprints(self, family) -> dict[str, str]:
+        return dict(IndexEntry.objects.filter(family=family).values_list("doc_id", "fingerprint"))
+
+    # -- reading ----------------------------------------------------------------------------
+    def _near_terms(self, word: str) -> list[str]:
+        limit = analysis.fuzziness(word)
+        if not limit:
+            return []
+        candidates = Term.objects.filter(length__range=(len(word) - limit, len(word) + limit))
+        near = [
+            (analysis.edit_distance(word, term, limit), term)
+            for term in candidates.values_list("term", flat=True).iterator(chunk_size=5000)
+        ]
+        return [term for distance, term in sorted(near) if 0 < distance <= limit][:5]
+
+    def _clause_alternatives(self, clause, fuzzy: bool) -> tuple[str, ...]:
+        if fuzzy and clause.single_word:
+            return clause.alternatives + tuple(self._near_terms(clause.alternatives[0]))
+        return clause.alternatives
+
+    @staticmethod
+    def _contains(column: str, alternatives) -> Q:
+        return reduce(operator.or_, (Q(**{f"{column}__contains": f" {alt} "}) for alt in alternatives))
+
+    def _matching(self, query, query_clauses, fuzzy: bool):
+        entries = IndexEntry.objects.all()
+        if query.locale:
+            entries = entries.filter(locale=query.locale)
+        if query.families:
+            entries = entries.filter(family__in=query.families)
+        if not query_clauses:
+            return entries, Value(0, output_field=IntegerField())
+        score_parts, clause_matches = [], []
+        for clause in query_clauses:
+            alternatives = self._clause_alternatives(clause, fuzzy)
+            per_column = {column: self._contains(column, alternatives) for column in WEIGHTS}
+            clause_matches.append(reduce(operator.or_, per_column.values()))
+            score_parts += [
+                Case(When(match, then=WEIGHTS[column]), default=0) for column, match in per_column.items()
+            ]
+            if " " not in clause.original:
+                exact = Q(exact_text__contains=f" {clause.original} ")
+                score_parts.append(Case(When(exact, then=EXACT_BONUS), default=0))
+        if len(query_clauses) > 1:
+            phrase = " ".join(clause.alternatives[0] for clause in query_clauses)
+            score_parts += [
+                Case(When(Q(folded_title__contains=f" {phrase} "), then=TITLE_PHRASE_BONUS), default=0),
+                Case(When(Q(folded_summary__contains=f" {phrase} "), then=SUMMARY_PHRASE_BONUS), default=0),
+            ]
+        required = analysis.required_matches(len(clause_matches))
+        if required == len(clause_matches):
+            entries = entries.filter(*clause_matches)
+        else:
+            matched = reduce(operator.add, (Case(When(match, then=1), default=0) for match in clause_matches))
+            entries = entries.alias(matched=matched).filter(matched__gte=required)
+        return entries, reduce(operator.add, score_parts)
+
+    @staticmethod
+    def _facet_filter(name: str, values) -> Exists:
+        return Exists(FacetValue.objects.filter(entry=OuterRef("pk"), facet=name, value__in=values))
+
+    def _search(self, query, query_clauses, fuzzy):
+        matching, score = self._matching(query, query_clauses, fuzzy)
+        filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
+        filtered = matching.filter(*(self._facet_filter(name, values) for name, values in filters.items()))
+        total = filtered.count()
+        entries = filtered.annotate(score=score).order_by(*self._ordering(query))[
+            query.offset : query.offset + query.page_size
+        ]
+        highlight_clauses = [
+            analysis.Clause(self._clause_alternatives(clause, fuzzy), clause.original)
+            for clause in query_clauses
+        ]
+        hits = [self._hit(entry.document, highlight_clauses) for entry in entries] if total else []
+        facets = self._facets(matching, filters) if query.facets else {}
+        return SearchResults(query=query, hits=hits, total=total, facets=facets, backend=self.name)
+
+    @staticmethod
+    def _ordering(query) -> list:
+        newest = [F("date").desc(nulls_last=True), "title_sort"]
+        if query.sort == "newest" or (query.sort == "relevance" and not query.text.strip()):
+            return newest
+        if query.sort == "downloads":
+            return ["-downloads", "title_sort"]
+        if query.sort == "title":
+            return ["title_sort", "doc_id"]
+        return ["-score", "-downloads", *newest]
+
+    def _facets(self, matching, filters) -> dict[str, list[FacetCount]]:
+        """Counts per facet with every other facet's filter applied.
+
+        Facets without a filter of their own share one base (all filters), so they share one
+        query: one query in all, plus one per filtered facet.
+        """
+        groups: dict[str | None, list[str]] = {}
+        for name in FACETS:
+            groups.setdefault(name if name in filters else None, []).append(name)
+        rows: dict[str, list[dict]] = {name: [] for name in FACETS}
+        for excluded, names in groups.items():
+            others = [
+                self._facet_filter(other, values) for other, values in filters.items() if other != excluded
+            ]
+            counted = (
+                FacetValue.objects.filter(facet__in=names, entry__in=matching.filter(*others).values("pk"))
+                .values("facet", "value")
+                .annotate(count=Count("id"), label=Max("label"))
+                .order_by("facet", "-count", "value")
+            )
+            for row in counted:
+                rows[row["facet"]].append(row)
+        return {
+            name: [
+                FacetCount(
+                    row["value"], row["label"], row["count"], row["value"] in set(filters.get(name, ()))
+                )
+                for row in rows[name][:FACET_SIZE]
+            ]
+            for name in FACETS
+        }
+
+    @staticmethod
+    def _hit(document: dict, highlight_clauses) -> Hit:
+        source = document["summary"]
+        if highlight_clauses and "<mark>" not in analysis.highlight(source, highlight_clauses):
+            body = analysis.highlight(document["body"], highlight_clauses)
+            source = document["body"] if "<mark>" in body else source
+        return Hit(
+            id=document["id"],
+            family=document["family"],
+            identifier=document["identifier"],
+            title=document["title"],
+            url=document["url"],
+            summary=document["summary"],
+            highlight=analysis.highlight(source, highlight_clauses),
+            date=document["date"],
+            downloads=document["downloads"],
+            facets=document["facets"],
+            labels=document["labels"],
+            files=document["files"],
+        )
+
+    def autocomplete(self, text, locale, limit) -> list[dict]:
+        typed = analysis.words(text)[:6]
+        if not typed:
+            return []
+        entries = IndexEntry.objects.filter(
+            *(Q(folded_title__contains=f" {word} ") for word in typed[:-1]),
+            folded_title__contains=f" {typed[-1]}",
+        )
+        if locale:
+            entries = entries.filter(locale=locale)
+        rows = entries.order_by("-downloads", "title_sort").values_list("document", flat=True)[:limit]
+        return [{"title": row["title"], "url": row["url"], "family": row["family"]} for row in rows]

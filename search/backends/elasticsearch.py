@@ -1,0 +1,282 @@
+"""Search on Elasticsearch 8 through elasticsearch-dsl.
+
+One index per content family behind two aliases: ``<prefix>-<family>`` (writes) and
+``<prefix>-search`` (reads, every family). A rebuild loads a new versioned index, then moves
+both aliases in one ``update_aliases`` call, so searches never see a half-built index.
+Any transport or API failure surfaces as ``SearchUnavailable``; ``search.query`` falls back.
+"""
+
+import datetime
+import functools
+from html import escape
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
+from elasticsearch_dsl import A, Q, Search
+
+from search import analysis
+from search.backends import SearchUnavailable
+from search.backends.base import SearchBackend
+from search.backends.es_mapping import FACET_SEPARATOR, new_index, source
+from search.documents import FACETS
+from search.query import FacetCount, Hit, SearchResults
+
+FIELDS = ["title^6", "keywords^4", "summary^2", "body"]
+MARK_START, MARK_END = "\ue000", "\ue001"
+BULK_CHUNK = 500
+FACET_SIZE = 50
+
+
+def unavailable_on_error(method):
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except (ApiError, TransportError, BulkIndexError) as error:
+            raise SearchUnavailable(f"{error.__class__.__name__}: {str(error)[:200]}") from error
+
+    return wrapper
+
+
+def _marked(fragment: str) -> str:
+    return escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url: str, prefix: str = "portal", timeout: float = 1.0):
+        if not url:
+            raise SearchUnavailable("ELASTICSEARCH_URL is not set")
+        self.prefix = prefix
+        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        self.read_alias = f"{prefix}-search"
+
+    def family_alias(self, family: str) -> str:
+        return f"{self.prefix}-{family}"
+
+    def _create(self, family: str, with_aliases: bool) -> str:
+        name = f"{self.family_alias(family)}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+        body = new_index(name).to_dict()
+        if with_aliases:
+            body["aliases"] = {self.family_alias(family): {}, self.read_alias: {}}
+        self.client.options(request_timeout=30).indices.create(index=name, **body)
+        return name
+
+    def _ensure(self, family: str) -> None:
+        """Create the family's first index when its alias is missing (a fresh or emptied server)."""
+        if not self.client.indices.exists_alias(name=self.family_alias(family)):
+            self._create(family, with_aliases=True)
+
+    # -- writing ----------------------------------------------------------------------------
+    def _actions(self, documents, index: str | None = None):
+        ensured: set[str] = set()
+        for document in self.prepared(documents):
+            family = document["family"]
+            if index is None and family not in ensured:
+                self._ensure(family)
+                ensured.add(family)
+            target = index or self.family_alias(family)
+            yield {"_index": target, "_id": document["id"], "_source": source(document)}
+
+    @unavailable_on_error
+    def index(self, documents) -> int:
+        client = self.client.options(request_timeout=30)
+        return sum(
+            ok for ok, _item in streaming_bulk(client, self._actions(documents), chunk_size=BULK_CHUNK)
+        )
+
+    @unavailable_on_error
+    def delete(self, ids) -> None:
+        ids = [str(doc_id) for doc_id in ids]
+        if not ids or not self.client.indices.exists_alias(name=self.read_alias):
+            return
+        indexes = list(self.client.indices.get_alias(name=self.read_alias).body)
+        actions = [
+            {"_op_type": "delete", "_index": index, "_id": doc_id} for index in indexes for doc_id in ids
+        ]
+        # A document lives in one family's index: "not found" from the others is expected.
+        for _ok, _item in streaming_bulk(
+            self.client.options(request_timeout=30), actions, raise_on_error=False, chunk_size=BULK_CHUNK
+        ):
+            pass
+
+    @unavailable_on_error
+    def rebuild(self, family, documents, progress=None) -> int:
+        alias = self.family_alias(family)
+        new = self._create(family, with_aliases=False)
+        client, count = self.client.options(request_timeout=60), 0
+        for ok, _item in streaming_bulk(client, self._actions(documents, index=new), chunk_size=BULK_CHUNK):
+            count += ok
+            if progress and count % BULK_CHUNK == 0:
+                progress(count)
+        client.indices.refresh(index=new)
+        old = (
+            list(client.indices.get_alias(name=alias).body) if client.indices.exists_alias(name=alias) else []
+        )
+        actions = [
+            {"remove": {"index": index, "alias": name}} for index in old for name in (alias, self.read_alias)
+        ]
+        actions += [{"add": {"index": new, "alias": name}} for name in (alias, self.read_alias)]
+        client.indices.update_aliases(actions=actions)
+        for index in old:
+            client.indices.delete(index=index, ignore_unavailable=True)
+        if progress:
+            progress(count)
+        return count
+
+    @unavailable_on_error
+    def fingerprints(self, family) -> dict[str, str]:
+        alias = self.family_alias(family)
+        if not self.client.indices.exists_alias(name=alias):
+            return {}
+        hits = scan(self.client, index=alias, query={"query": {"match_all": {}}, "_source": ["fingerprint"]})
+        return {hit["_id"]: hit["_source"].get("fingerprint", "") for hit in hits}
+
+    @unavailable_on_error
+    def refresh(self) -> None:
+        if self.client.indices.exists_alias(name=self.read_alias):
+            self.client.indices.refresh(index=self.read_alias)
+
+    @unavailable_on_error
+    def drop_all(self) -> None:
+        """Delete every index of this prefix (tests, and starting over)."""
+        client = self.client.options(request_timeout=30)
+        for name in client.indices.get(index=f"{self.prefix}-*", allow_no_indices=True).body:
+            client.indices.delete(index=name)
+
+    # -- reading ----------------------------------------------------------------------------
+    @staticmethod
+    def _clause_query(clause: analysis.Clause, fuzzy: bool):
+        options = {"fuzziness": "AUTO"} if fuzzy and clause.single_word else {}
+        if clause.single_word:
+            return Q("multi_match", query=clause.original, fields=FIELDS, **options)
+        alternatives = [
+            Q(
+                "multi_match",
+                query=alternative,
+                fields=FIELDS,
+                type="phrase" if " " in alternative else "best_fields",
+            )
+            for alternative in clause.alternatives
+        ]
+        return Q("bool", should=alternatives, minimum_should_match=1)
+
+    def _text_query(self, query_clauses, fuzzy: bool):
+        clause_queries = [self._clause_query(clause, fuzzy) for clause in query_clauses]
+        required = Q(
+            "bool", should=clause_queries, minimum_should_match=analysis.required_matches(len(clause_queries))
+        )
+        if len(query_clauses) < 2:
+            return required
+        phrase = " ".join(clause.alternatives[0] for clause in query_clauses)
+        bonus = [
+            Q("match_phrase", title={"query": phrase, "boost": 3}),
+            Q("match", **{"title.shingles": {"query": phrase, "boost": 2}}),
+            Q("match", **{"summary.shingles": {"query": phrase}}),
+        ]
+        return Q("bool", must=[required], should=bonus)
+
+    @staticmethod
+    def _sort(query) -> list:
+        newest = [{"date": {"order": "desc", "missing": "_last"}}, "title_sort"]
+        if query.sort == "newest" or (query.sort == "relevance" and not query.text.strip()):
+            return newest
+        if query.sort == "downloads":
+            return [{"downloads": "desc"}, "title_sort"]
+        if query.sort == "title":
+            return ["title_sort"]
+        return ["_score", {"downloads": "desc"}, *newest]
+
+    @staticmethod
+    def _filter_for(filters: dict, exclude: str | None = None) -> list:
+        return [
+            Q("terms", **{f"facets.{name}": list(values)})
+            for name, values in filters.items()
+            if name != exclude
+        ]
+
+    @unavailable_on_error
+    def _search(self, query, query_clauses, fuzzy):
+        filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
+        scope = [Q("term", locale=query.locale)] if query.locale else []
+        if query.families:
+            scope.append(Q("terms", family=list(query.families)))
+        text = self._text_query(query_clauses, fuzzy) if query_clauses else Q("match_all")
+        search = (
+            Search(using=self.client, index=self.read_alias)
+            .query(Q("bool", must=[text], filter=scope))
+            .sort(*self._sort(query))
+            .extra(track_total_hits=True)
+            .source(excludes=["body", "facet_pairs"])
+            .highlight_options(
+                pre_tags=[MARK_START], post_tags=[MARK_END], fragment_size=180, number_of_fragments=1
+            )
+            .highlight("summary", "body")
+        )[query.offset : query.offset + query.page_size]
+        if filters:
+            search = search.post_filter(Q("bool", filter=self._filter_for(filters)))
+        if query.facets:
+            for name in FACETS:
+                others = self._filter_for(filters, exclude=name)
+                bucket = A("filter", Q("bool", filter=others) if others else Q("match_all"))
+                bucket.bucket("values", "terms", field=f"facet_pairs.{name}", size=FACET_SIZE)
+                search.aggs.bucket(name, bucket)
+        response = search.execute()
+        hits = [self._hit(hit, query_clauses) for hit in response.hits]
+        facets = self._facets(response, filters) if query.facets else {}
+        return SearchResults(
+            query=query, hits=hits, total=response.hits.total.value, facets=facets, backend=self.name
+        )
+
+    @staticmethod
+    def _hit(hit, query_clauses) -> Hit:
+        document = hit.to_dict()
+        fragments = getattr(hit.meta, "highlight", None)
+        fragment = next(iter(fragments.summary if fragments and "summary" in fragments else ()), None)
+        if fragment is None and fragments and "body" in fragments:
+            fragment = fragments.body[0]
+        summary = document.get("summary", "")
+        highlight = _marked(fragment) if fragment else analysis.highlight(summary, query_clauses)
+        return Hit(
+            id=hit.meta.id,
+            family=document["family"],
+            identifier=document["identifier"],
+            title=document["title"],
+            url=document["url"],
+            summary=summary,
+            highlight=highlight,
+            date=document.get("date"),
+            downloads=document.get("downloads", 0),
+            facets=document.get("facets", {}),
+            labels=document.get("labels", {}),
+            files=document.get("files", []),
+        )
+
+    @staticmethod
+    def _facets(response, filters) -> dict[str, list[FacetCount]]:
+        facets = {}
+        for name in FACETS:
+            selected = set(filters.get(name, ()))
+            counts = []
+            for bucket in response.aggregations[name]["values"].buckets:
+                value, _sep, label = bucket.key.partition(FACET_SEPARATOR)
+                counts.append(FacetCount(value, label or value, bucket.doc_count, value in selected))
+            facets[name] = sorted(counts, key=lambda count: (-count.count, count.value))
+        return facets
+
+    @unavailable_on_error
+    def autocomplete(self, text, locale, limit) -> list[dict]:
+        typed = " ".join(analysis.words(text)[:6])
+        if not typed:
+            return []
+        search = Search(using=self.client, index=self.read_alias).query(
+            "match", **{"title.prefix": {"query": typed, "operator": "and"}}
+        )
+        if locale:
+            search = search.filter("term", locale=locale)
+        search = search.sort("_score", {"downloads": "desc"}, "title_sort").source(["title", "url", "family"])
+        return [
+            {"title": hit.title, "url": hit.url, "family": hit.family} for hit in search[:limit].execute()
+        ]

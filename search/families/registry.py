@@ -1,0 +1,96 @@
+"""The registry of content families and what their documents share."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.models import Page, PageViewRestriction
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    model: type[Page]
+    to_document: Callable[[Page], dict]
+    prefetch: tuple[str, ...] = ()  # related fields ``to_document`` reads, for bulk rebuilds
+
+    def document(self, page: Page) -> dict:
+        """The page's search document, with labels in the page's language."""
+        with translation.override(page.locale.language_code):
+            return self.to_document(page)
+
+    def pages(self):
+        """The live public pages of this family, ready for ``to_document``."""
+        pages = self.model.objects.live().public().select_related("locale")
+        return pages.prefetch_related(*self.prefetch) if self.prefetch else pages
+
+
+_families: dict[str, list[Family]] = {}
+
+
+def register(name: str, model: type[Page], to_document: Callable[[Page], dict], prefetch=()) -> None:
+    family = Family(name, model, to_document, tuple(prefetch))
+    entries = [entry for entry in _families.setdefault(name, []) if entry.model is not model]
+    _families[name] = [*entries, family]
+
+
+def families() -> dict[str, list[Family]]:
+    return dict(_families)
+
+
+def family_for(page: Page) -> Family | None:
+    for entries in _families.values():
+        for family in entries:
+            if type(page) is family.model:
+                return family
+    return None
+
+
+def is_searchable(page: Page) -> bool:
+    """Live, reachable by an anonymous visitor, and routed by a site."""
+    if not page.live:
+        return False
+    restricted = PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
+    return not restricted and page.get_url() is not None
+
+
+def stream_text(value) -> str:
+    """The words of a StreamField (headings, paragraphs, quotes...), without markup or ids."""
+    pieces: list[str] = []
+
+    def walk(node, key=""):
+        if isinstance(node, dict):
+            for child_key, child in node.items():
+                if child_key not in {"id", "type", "page", "image", "document", "url", "size", "alt_text"}:
+                    walk(child, child_key)
+        elif isinstance(node, list | tuple):
+            for child in node:
+                walk(child, key)
+        elif isinstance(node, str) and not node.startswith(("http://", "https://", "/")):
+            pieces.append(strip_tags(node))
+
+    walk(list(getattr(value, "raw_data", None) or []))
+    return " ".join(" ".join(pieces).split())
+
+
+def page_document(page: Page, family: str, **fields) -> dict:
+    """The fields every page has; a family adds its own (summary, facets...)."""
+    document = {
+        "id": str(page.pk),
+        "family": family,
+        "identifier": f"page-{page.pk}",
+        "title": page.title,
+        "summary": page.search_description,
+        "url": page.get_url(),
+        "locale": page.locale.language_code,
+        "date": page.first_published_at,
+    }
+    document.update(fields)
+    return document
+
+
+def term_facet(terms) -> tuple[list[str], dict[str, str]]:
+    """Slugs and names (in the active language) of taxonomy terms (Subject, Audience...)."""
+    terms = [term for term in terms if term is not None]
+    return [term.slug for term in terms], {term.slug: term.label for term in terms}

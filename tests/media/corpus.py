@@ -1,0 +1,104 @@
+"""Sample files, made in code: good ones of each accepted kind, and a hostile corpus."""
+
+import functools
+import io
+import struct
+import wave
+import zipfile
+import zlib
+
+from PIL import Image
+
+
+def pdf(text_colour: str = "navy") -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", (300, 420), text_colour).save(output, "PDF")
+    return output.getvalue()
+
+
+def image(fmt: str = "PNG", size=(64, 48), colour="teal") -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", size, colour).save(output, fmt)
+    return output.getvalue()
+
+
+def wav(seconds: float = 0.1) -> bytes:
+    output = io.BytesIO()
+    with wave.open(output, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        sound.writeframes(b"\x00\x00" * int(8000 * seconds))
+    return output.getvalue()
+
+
+def mp4(payload: int = 1024) -> bytes:
+    ftyp = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+    return ftyp + struct.pack(">I", payload + 8) + b"mdat" + bytes(payload)
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return output.getvalue()
+
+
+def docx() -> bytes:
+    return zip_of({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+
+
+def scorm() -> bytes:
+    return zip_of({"imsmanifest.xml": b"<manifest/>", "index.html": b"<p>Bai hoc</p>", "app.js": b"1"})
+
+
+def vtt() -> bytes:
+    return "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào\n".encode()
+
+
+@functools.cache
+def png_bomb(side: int = 50_000) -> bytes:
+    """A real PNG of side×side 1-bit pixels (≈300 MB unpacked) that compresses to a few hundred KB."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    compressor, row = zlib.compressobj(9), bytes(1 + side // 8 + 1)
+    body = b"".join(compressor.compress(row * 1000) for _ in range(side // 1000)) + compressor.flush()
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+
+
+def hostile() -> dict[str, tuple[str, bytes, str]]:
+    """name → (filename, bytes, refusal code)."""
+    return {
+        "mislabelled executable": ("bai-giang.pdf", b"MZ\x90\x00" + bytes(2000), "program"),
+        "ELF as video": ("video.mp4", b"\x7fELF\x02\x01\x01" + bytes(2000), "program"),
+        "PDF/ZIP polyglot": (
+            "tai-lieu.pdf",
+            pdf() + zip_of({"run.html": b"<script>alert(1)</script>"}),
+            "polyglot",
+        ),
+        "PNG bomb": ("anh.png", png_bomb(), "pixels"),
+        "SVG with script": (
+            "logo.svg",
+            b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "svg",
+        ),
+        "empty file": ("rong.pdf", b"", "empty"),
+        "path traversal": ("../../etc/cron.d/tai-lieu.pdf", pdf(), "path"),
+        "plain ZIP": ("goi.zip", zip_of({"readme.txt": b"hello"}), "zip"),
+        "ZIP slip": (
+            "goi.zip",
+            zip_of({"imsmanifest.xml": b"<m/>", "../../evil.html": b"x"}),
+            "unsafe_member",
+        ),
+        "program in package": (
+            "goi.zip",
+            zip_of({"imsmanifest.xml": b"<m/>", "setup.exe": b"MZ"}),
+            "program_member",
+        ),
+        "PHP script": ("bai.pdf", b"<?php system($_GET['c']); ?>", "program"),
+        "unknown type": ("ghi-chu.txt", "Ghi chú".encode() * 100, "type"),
+    }

@@ -1,0 +1,138 @@
+"""The contract every search backend keeps; run against the database and Elasticsearch backends."""
+
+import pytest
+
+from search.query import SearchQuery
+from tests.search.conftest import load
+from tests.search.corpus import CORPUS, doc
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(results):
+    return [hit.id for hit in results.hits]
+
+
+def test_folded_query_finds_accented_text_and_exact_form_ranks_first(backend):
+    load(backend, [doc(1, "Hoc tap tieng Anh", "hoc tap"), doc(2, "Học tập suốt đời", "học tập")])
+
+    assert set(ids(backend.search(SearchQuery(text="hoc tap")))) == {"1", "2"}
+    assert ids(backend.search(SearchQuery(text="học tập")))[0] == "2"
+
+
+def test_acronym_and_its_expansion_find_each_other(backend):
+    load(
+        backend,
+        [doc(1, "Ôn thi THPT", "Đề thi"), doc(2, "Trường trung học phổ thông", "Tuyển sinh"), doc(3, "Chè")],
+    )
+
+    assert set(ids(backend.search(SearchQuery(text="thpt")))) == {"1", "2"}
+    assert set(ids(backend.search(SearchQuery(text="trung hoc pho thong")))) == {"1", "2"}
+
+
+def test_facet_counts_stay_honest_while_filtering(backend):
+    load(backend, CORPUS)
+
+    results = backend.search(SearchQuery(filters={"subject": ("ky-nang-so",)}, page_size=50))
+
+    assert sorted(ids(results), key=int) == ["2", "14", "22", "23", "26"]
+    subjects = {count.value: count for count in results.facets["subject"]}
+    assert subjects["ky-nang-so"].count == 5 and subjects["nong-nghiep"].count == 3  # own filter left out
+    assert subjects["ky-nang-so"].selected and not subjects["nong-nghiep"].selected
+    assert subjects["ky-nang-so"].label == "Ky nang so"
+    types = {count.value: count.count for count in results.facets["type"]}
+    assert types == {"video": 3, "course": 1, "document": 1}  # other facets follow the filter
+
+
+def test_values_of_one_facet_widen_and_facets_narrow(backend):
+    load(backend, CORPUS)
+
+    either = backend.search(SearchQuery(filters={"subject": ("ky-nang-so", "nong-nghiep")}))
+    both = backend.search(SearchQuery(filters={"subject": ("ky-nang-so", "nong-nghiep"), "type": ("video",)}))
+
+    assert either.total == 8
+    assert sorted(ids(both), key=int) == ["2", "9", "10", "14", "26"]
+
+
+def test_unknown_facet_values_find_nothing(backend):
+    load(backend, CORPUS)
+
+    assert backend.search(SearchQuery(filters={"subject": ("khong-co",)})).total == 0
+
+
+def test_sorting(backend):
+    rows = ((1, "Bê", "2019-01-01", 5), (2, "An", "2024-01-01", 50), (3, "Cá", "2021-01-01", 0))
+    load(
+        backend, [{**doc(n, title), "date": day, "downloads": downloads} for n, title, day, downloads in rows]
+    )
+
+    assert ids(backend.search(SearchQuery(sort="newest"))) == ["2", "3", "1"]
+    assert ids(backend.search(SearchQuery(sort="downloads"))) == ["2", "1", "3"]
+    assert ids(backend.search(SearchQuery(sort="title"))) == ["2", "1", "3"]
+
+
+def test_pages_do_not_overlap(backend):
+    load(backend, CORPUS)
+
+    first = backend.search(SearchQuery(sort="title", page=1, page_size=10))
+    second = backend.search(SearchQuery(sort="title", page=2, page_size=10))
+
+    assert first.total == second.total == len(CORPUS)
+    assert len(first.hits) == len(second.hits) == 10
+    assert not set(ids(first)) & set(ids(second))
+
+
+def test_highlight_marks_matches_and_escapes_markup(backend):
+    load(backend, [doc(1, "Chè", "Trồng chè <b>sạch</b> ở Tân Cương")])
+
+    [hit] = backend.search(SearchQuery(text="tan cuong")).hits
+
+    assert "<mark>Tân</mark>" in hit.highlight and "<mark>Cương</mark>" in hit.highlight
+    assert "<b>" not in hit.highlight and "&lt;b&gt;" in hit.highlight
+
+
+def test_typo_answers_with_did_you_mean(backend):
+    load(backend, CORPUS)
+
+    results = backend.search(SearchQuery(text="chawn nuoi ga"))
+
+    assert results.corrected and results.suggestion == "chăn nuôi gà"
+    assert "10" in ids(results)[:3]
+
+
+def test_nothing_to_find_is_an_empty_answer(backend):
+    load(backend, CORPUS)
+
+    results = backend.search(SearchQuery(text="zzzqqq xylophone"))
+
+    assert (results.total, results.hits, results.suggestion) == (0, [], None)
+
+
+def test_autocomplete_completes_the_last_word(backend):
+    load(backend, CORPUS)
+
+    titles = [item["title"] for item in backend.autocomplete("ky nang s", "vi", 5)]
+
+    assert "Kỹ năng số cho người cao tuổi" in titles and "Kỹ năng sống cho học sinh trung học cơ sở" in titles
+    assert all(title.startswith("Kỹ năng") for title in titles)
+
+
+def test_locale_keeps_languages_apart(backend):
+    load(backend, [doc(1, "Digital skills"), {**doc(2, "Digital skills for all"), "locale": "en"}])
+
+    assert ids(backend.search(SearchQuery(text="digital", locale="en"))) == ["2"]
+
+
+def test_writes_replace_delete_and_rebuild(backend):
+    load(backend, [doc(1, "Chè xanh"), doc(2, "Gà đồi"), doc(3, "Trang giới thiệu", family="pages")])
+
+    backend.index([doc(1, "Chè búp")])
+    backend.delete(["2"])
+    backend.refresh()
+    assert ids(backend.search(SearchQuery(text="che bup"))) == ["1"]
+    assert backend.search(SearchQuery(text="ga doi")).total == 0
+
+    backend.rebuild("resources", [doc(4, "Rau sạch")])
+    backend.refresh()
+    assert set(backend.fingerprints("resources")) == {"4"}
+    assert set(ids(backend.search(SearchQuery()))) == {"3", "4"}
