@@ -3,6 +3,7 @@
 import pytest
 
 from tests.resources.factories import LibraryIndexPageFactory, OrganisationSectionPageFactory
+from tests.resources.import_support import PDF
 
 
 @pytest.fixture
@@ -23,3 +24,22 @@ def section(library):
     return OrganisationSectionPageFactory(
         parent=library, organisation__name="Đại học Thái Nguyên", organisation__slug="dai-hoc-thai-nguyen"
     )
+
+
+@pytest.fixture
+def stored_files(media_root):
+    """The folder imported documents are stored in (the test's own, see ``media_root``)."""
+    return media_root / "private"
+
+
+@pytest.fixture
+def files_dir(tmp_path, stored_files):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "ky-nang-so.pdf").write_bytes(PDF)
+    return folder
+
+
+@pytest.fixture
+def contributor(section, vocabularies):
+    return section.organisation
