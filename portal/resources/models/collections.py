@@ -9,26 +9,18 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.resources.models.resources import source_page
+from portal.resources.models.resources import ChildListingPage
 
 
-class CollectionIndexPage(Page):
+class CollectionIndexPage(ChildListingPage):
     """All collections (``/bo-suu-tap/``)."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.CollectionPage"]
-    max_count_per_parent = 1
+    listed_type = "resources.CollectionPage"
+    listing_context_name = "collections"
 
     class Meta:
         verbose_name = _("collection index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["collections"] = CollectionPage.listing_queryset().child_of(source_page(self)).live().public()
-        return context
 
 
 class CollectionPage(Page):

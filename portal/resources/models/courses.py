@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
-from portal.resources.models.resources import source_page
+from portal.resources.models.resources import ChildListingPage
 
 
 class LessonBlock(blocks.StructBlock):
@@ -36,23 +36,15 @@ class ModuleItemsBlock(blocks.StreamBlock):
     lesson = LessonBlock()
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ChildListingPage):
     """All courses (``/khoa-hoc/``)."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.CoursePage"]
-    max_count_per_parent = 1
+    listed_type = "resources.CoursePage"
+    listing_context_name = "courses"
 
     class Meta:
         verbose_name = _("course index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.listing_queryset().child_of(source_page(self)).live().public()
-        return context
 
 
 class CoursePage(Page):
