@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from portal.core.models import Licence
 from portal.resources.models import LearningResourcePage
@@ -79,7 +80,9 @@ def test_a_link_resource_needs_its_address(section):
 
 def test_accessibility_features_accept_only_known_values(section):
     resource = LearningResourcePageFactory(parent=section, accessibility_features=["captions", "transcript"])
-    assert [str(label) for label in resource.accessibility_labels()] == ["Captions", "Transcript"]
+    assert [str(label) for label in resource.accessibility_labels()] == ["Phụ đề", "Bản ghi lời"]
+    with translation.override("en"):
+        assert [str(label) for label in resource.accessibility_labels()] == ["Captions", "Transcript"]
 
     resource.accessibility_features = ["telepathy"]
     with pytest.raises(ValidationError):
