@@ -9,7 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.resources.models.resources import ChildListingPage
+from portal.resources.models.index_pages import ChildListingPage
 
 
 class CollectionIndexPage(ChildListingPage):

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
-from portal.resources.models.resources import ChildListingPage
+from portal.resources.models.index_pages import ChildListingPage
 
 
 class LessonBlock(blocks.StructBlock):

@@ -7,7 +7,6 @@ the library lists every resource below it, with filters that work as a plain GET
 import re
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -34,43 +33,9 @@ from portal.core.models import Subject
 from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
 from portal.resources.models.fields import ChoiceListField
+from portal.resources.models.index_pages import source_page
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
-
-
-def source_page(page):
-    """The page whose children an index lists: itself, or the original when it is an alias.
-
-    The library, course and collection indexes are aliased into each translated site (``/en/``),
-    so the English interface lists the same resources without copying them.
-    """
-    return page.alias_of.specific if page.alias_of_id else page
-
-
-class ChildListingPage(Page):
-    """An index that lists its live children of one page type (courses, collections).
-
-    Subclasses name ``listed_type`` (an app_label.Model string) and ``listing_context_name``.
-    """
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["core.HomePage"]
-    max_count_per_parent = 1
-    listed_type = ""
-    listing_context_name = "items"
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        listed = apps.get_model(self.listed_type)
-        context[self.listing_context_name] = (
-            listed.listing_queryset().child_of(source_page(self)).live().public()
-        )
-        return context
 
 
 class LibraryIndexPage(RoutablePageMixin, Page):
