@@ -7,11 +7,8 @@ names the address and the reason, not a refusal to start.
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 from elastic_transport import TransportError
-from elasticsearch import Elasticsearch
 
-
-def elasticsearch_client() -> Elasticsearch:
-    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+from search.backends import get_backend
 
 
 @register(Tags.database, deploy=False)
@@ -19,7 +16,7 @@ def elasticsearch_reachable(app_configs=None, **kwargs):
     if not settings.ELASTICSEARCH_URL:
         return []
     try:
-        elasticsearch_client().info()
+        get_backend("elasticsearch").client.info()
     except (TransportError, OSError) as error:
         reason = getattr(error, "message", None) or error.__class__.__name__
         return [
