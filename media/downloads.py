@@ -15,7 +15,6 @@ from urllib.parse import quote
 from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -23,10 +22,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
 
 from media.models import DownloadCounter
 from media.storages import is_s3
+from portal.core.file_access import may_download
 
 logger = logging.getLogger(__name__)
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -34,25 +33,6 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 class StorageUnavailable(Exception):
     """The file store did not answer; the visitor gets a 503 page with retry advice."""
-
-
-def is_public(document) -> bool:
-    """A document is public when a live, unrestricted page uses it (per Wagtail's reference index)."""
-    if document.collection.get_view_restrictions().exists():
-        return False
-    page_type = ContentType.objects.get_for_model(Page)
-    page_ids = [
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=page_type)
-        .values_list("object_id", flat=True)
-        if object_id.isdigit()
-    ]
-    return bool(page_ids) and Page.objects.live().public().filter(pk__in=page_ids).exists()
-
-
-def may_download(user, document) -> bool:
-    return user.has_perm("wagtailadmin.access_admin") or is_public(document)
 
 
 def count_download(document_id: int) -> None:
@@ -79,7 +59,7 @@ def download(request, document_id: int, filename: str):
     document = get_object_or_404(get_document_model().objects.select_related("collection"), pk=document_id)
     if filename != document.filename:
         return HttpResponseRedirect(reverse("media:download", args=[document.pk, document.filename]))
-    if not may_download(request.user, document):
+    if not may_download(request, document):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
         raise Http404

@@ -10,14 +10,20 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from media.storages import store_answers
 from media.validation import UploadRejected, validate_upload
+from portal.core.file_access import usable_files
 
 
 class UploadRulesMixin:
     upload_kinds: set[str] | None = None
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.user = user
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
@@ -34,7 +40,7 @@ class UploadRulesMixin:
             facts = validate_upload(uploaded, uploaded.name, kind=self.upload_kinds)
         except UploadRejected as rejection:
             raise forms.ValidationError(str(rejection), code=rejection.code) from None
-        duplicates = facts.duplicates(exclude=self.instance)
+        duplicates = facts.duplicates(exclude=self.instance, user=self.user)
         if duplicates:
             raise forms.ValidationError(
                 _("This file is already in the library as “%(title)s”; use that one instead.")
@@ -50,8 +56,31 @@ class UploadRulesMixin:
         return uploaded
 
 
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, with a message instead of a crash for an image that does not decode.
+
+    Wagtail reads the pixel size before our rules run; Pillow then raises ``OSError`` on a
+    truncated JPEG, which Wagtail lets through as a server error.
+    """
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError):
+            raise forms.ValidationError(
+                _("The image file is damaged or incomplete."), code="damaged"
+            ) from None
+
+
 class PortalImageForm(UploadRulesMixin, BaseImageForm):
     upload_kinds = {"image"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self.fields["file"] = CheckedImageField(
+                label=self.fields["file"].label, required=self.fields["file"].required
+            )
 
 
 class PortalDocumentForm(UploadRulesMixin, BaseDocumentForm):
@@ -59,9 +88,11 @@ class PortalDocumentForm(UploadRulesMixin, BaseDocumentForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "captions" in self.fields:  # only WebVTT files can be captions
+        if "captions" in self.fields:  # only WebVTT files the user may use can be captions
+            model = self._meta.model
+            usable = model.objects.all() if self.user is None else usable_files(self.user, model)
+            if self.instance.captions_id:  # keep what someone with the right to it chose earlier
+                usable = usable | model.objects.filter(pk=self.instance.captions_id)
             self.fields["captions"].queryset = (
-                self._meta.model.objects.filter(content_type="text/vtt")
-                .exclude(pk=self.instance.pk)
-                .order_by("title")
+                usable.filter(content_type="text/vtt").exclude(pk=self.instance.pk).order_by("title")
             )

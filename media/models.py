@@ -17,10 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 
-from media.filetypes import KIND_BY_CONTENT_TYPE
+from media.filetypes import KIND_BY_CONTENT_TYPE, TYPES
 from media.storages import dated_path, public_storage
+from media.validation import clean_filename
 
 STORE_ERRORS = (BotoCoreError, ClientError)
+# An unreadable store, or an original that no longer decodes (damaged before upload checks
+# existed, or on disk): either way the page shows the image's text instead of failing.
+UNRENDERABLE = (*STORE_ERRORS, OSError)
 FOLDERS = {
     "document": "documents",
     "audio": "audio",
@@ -62,26 +66,26 @@ class PortalImage(FileFacts, AbstractImage):
     def get_upload_to(self, filename: str) -> str:
         return dated_path("images", filename)
 
-    # With the file store unreachable, Wagtail's image tags fall back to a "not found" rendition
-    # (alt text in the page) when they see SourceImageIOError, instead of failing the request.
+    # With the file store unreachable or the original damaged, Wagtail's image tags fall back to
+    # a "not found" rendition (alt text in the page) when they see SourceImageIOError.
     @contextmanager
     def open_file(self):
         try:
             with super().open_file() as image_file:
                 yield image_file
-        except STORE_ERRORS as error:
+        except UNRENDERABLE as error:
             raise SourceImageIOError(str(error)) from error
 
     def create_rendition(self, filter):
         try:
             return super().create_rendition(filter)
-        except STORE_ERRORS as error:
+        except UNRENDERABLE as error:
             raise SourceImageIOError(str(error)) from error
 
     def create_renditions(self, *filters):
         try:
             return super().create_renditions(*filters)
-        except STORE_ERRORS as error:
+        except UNRENDERABLE as error:
             raise SourceImageIOError(str(error)) from error
 
 
@@ -91,15 +95,20 @@ class PortalRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
+    def get_upload_to(self, filename: str) -> str:
+        """``renditions/YYYY/MM/<random>/<name>``: no rendition sits at an address made from the
+        image's name, so the renditions of an unpublished image cannot be guessed."""
+        return dated_path("renditions", filename)
+
 
 class PortalDocument(FileFacts, AbstractDocument):
     file = models.FileField(_("file"), upload_to=document_upload_to, max_length=255)
-    preview = models.ImageField(
+    # A plain FileField: an ImageField with dimension fields opens the file on the store
+    # whenever a row loads without them, so a page view would depend on S3 answering.
+    preview = models.FileField(
         _("preview"),
         storage=public_storage,
         upload_to=preview_upload_to,
-        width_field="preview_width",
-        height_field="preview_height",
         blank=True,
         editable=False,
         help_text=_("First page of a PDF, made in the background after upload."),
@@ -130,7 +139,16 @@ class PortalDocument(FileFacts, AbstractDocument):
 
     @property
     def display_filename(self) -> str:
-        return self.original_filename or self.filename
+        """The uploader's name for the file, ending in the extension of its real (sniffed) type.
+
+        "lesson.html" holding PDF bytes is offered as "lesson.pdf", so a browser never opens a
+        download as something it is not.
+        """
+        name = self.original_filename or self.filename
+        extensions = [t.extension for t in TYPES.values() if t.content_type == self.content_type]
+        if not extensions or name.rsplit(".", 1)[-1].lower() in extensions:
+            return name
+        return clean_filename(name, extensions[0])
 
 
 class DownloadCounter(models.Model):

@@ -270,7 +270,7 @@ def verify_upload(session_id: str) -> str:
                 _check_part_digests(session, handle)
             if size_limit(facts.kind) < facts.size:
                 raise too_big(facts.size, size_limit(facts.kind))
-        duplicates = facts.duplicates()
+        duplicates = facts.duplicates(user=session.user)
         if duplicates:
             raise UploadRejected(
                 _("This file is already in the library as “%(title)s”; use that one instead.")

@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -53,13 +54,19 @@ class UploadFacts:
     def extension(self) -> str:
         return self.file_type.extension
 
-    def duplicates(self, exclude=None) -> list:
-        """Documents and images already holding these exact bytes (by SHA-256)."""
+    def duplicates(self, exclude=None, user=None) -> list:
+        """Documents and images already holding these exact bytes (by SHA-256).
+
+        With ``user``, only files that user may use count: another organisation's private copy
+        is neither revealed nor a reason to refuse this upload.
+        """
         from media.models import PortalDocument, PortalImage
+        from portal.core.file_access import usable_files
 
         found = []
         for model in (PortalDocument, PortalImage):
-            matches = model.objects.filter(sha256=self.sha256)
+            candidates = model.objects.all() if user is None else usable_files(user, model)
+            matches = candidates.filter(sha256=self.sha256)
             if exclude is not None and isinstance(exclude, model) and exclude.pk:
                 matches = matches.exclude(pk=exclude.pk)
             found.extend(matches.order_by("pk")[:5])
@@ -106,6 +113,8 @@ def validate_upload(fileobj, filename: str, kind: str | Iterable[str] | None = N
     width = height = None
     if file_type.kind == "image":
         width, height = _check_image(fileobj)
+    elif file_type.key == "pdf":
+        _check_pdf(fileobj)
     digest = _sha256(fileobj)
     fileobj.seek(0)
     return UploadFacts(
@@ -165,6 +174,8 @@ def _sha256(fileobj) -> str:
 
 
 def _check_image(fileobj) -> tuple[int, int]:
+    """Size within the pixel limit, and every byte decodes: a truncated JPEG passes ``verify()``
+    and would fail later, in a rendition made for some page view."""
     limit = settings.MEDIA_MAX_IMAGE_PIXELS
     fileobj.seek(0)
     try:
@@ -175,11 +186,34 @@ def _check_image(fileobj) -> tuple[int, int]:
                 if width * height > limit:
                     raise _bomb(limit, width, height)
                 image.verify()
+            fileobj.seek(0)
+            with Image.open(fileobj) as image:
+                image.draft(image.mode, (width // 8 or 1, height // 8 or 1))  # JPEG: decode at 1/8 scale
+                image.load()
     except Image.DecompressionBombError:
         raise _bomb(limit) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         raise UploadRejected(_("The image file is damaged or incomplete."), "damaged") from None
     return width, height
+
+
+def _check_pdf(fileobj) -> None:
+    """The PDF opens and has a page (previews and readers need one)."""
+    fileobj.seek(0)
+    try:
+        pdf = pdfium.PdfDocument(fileobj)
+        try:
+            pages = len(pdf)
+        finally:
+            pdf.close()
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise UploadRejected(
+                _("The PDF is protected by a password; upload it without the password."), "password"
+            ) from None
+        raise UploadRejected(_("The file is damaged or incomplete."), "damaged") from None
+    if pages == 0:
+        raise UploadRejected(_("The PDF has no pages."), "damaged")
 
 
 def _bomb(limit: int, width: int | None = None, height: int | None = None) -> UploadRejected:

@@ -1,11 +1,15 @@
 """Admin wiring: the large-upload screen and its endpoints; Wagtail's document URLs go through ours."""
 
+from django.db.models import Q
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from media import downloads, upload_views
+from portal.core.file_access import public_files
 
 upload_urls = (
     [
@@ -44,3 +48,18 @@ def register_large_upload_menu_item():
 def serve_through_download_view(document, request):
     """``/documents/<id>/<name>`` (Wagtail's own route) gets the same permission check and count."""
     return downloads.download(request, document.pk, document.filename)
+
+
+def _with_public_files(model):
+    def construct_queryset(objects, request):
+        """Wagtail lists the files of the user's own collections; public files join them."""
+        public = public_files(model).values("pk")
+        return model.objects.filter(Q(pk__in=objects.values("pk")) | Q(pk__in=public)).order_by(
+            "-created_at", "-pk"
+        )
+
+    return construct_queryset
+
+
+hooks.register("construct_document_chooser_queryset", _with_public_files(get_document_model()))
+hooks.register("construct_image_chooser_queryset", _with_public_files(get_image_model()))

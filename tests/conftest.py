@@ -78,5 +78,56 @@ def home(db):
 
 
 @pytest.fixture
+def make_document(db):
+    """Store a document the way an accepted upload is stored."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from wagtail.models import Collection
+
+    from media.models import PortalDocument
+    from media.validation import validate_upload
+
+    def make(
+        data: bytes, filename: str = "Bài giảng số 1.pdf", title: str = "Bài giảng", collection=None
+    ) -> PortalDocument:
+        facts = validate_upload(io.BytesIO(data), filename)
+        document = PortalDocument(
+            title=title,
+            collection=collection or Collection.get_first_root_node(),
+            original_filename=facts.original_name,
+            sha256=facts.sha256,
+            content_type=facts.content_type,
+        )
+        document.file.save(facts.clean_name, ContentFile(data), save=False)
+        document.save()
+        return document
+
+    return make
+
+
+@pytest.fixture
+def page_using(home):
+    """A page under the home page whose body links to ``document``; published unless ``live=False``."""
+    from wagtail.rich_text import RichText
+
+    from portal.core.models import StandardPage
+
+    def make(document, live: bool = True, slug: str = "trang-tai-lieu") -> StandardPage:
+        page = StandardPage(
+            title="Trang tài liệu",
+            slug=slug,
+            body=[("paragraph", RichText(f'<p><a linktype="document" id="{document.pk}">Tải về</a></p>'))],
+            live=live,
+        )
+        home.add_child(instance=page)
+        if live:
+            page.save_revision().publish()
+        return page
+
+    return make
+
+
+@pytest.fixture
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent

@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Portal core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.spreadsheets import neutralise_wagtail_csv_exports
+
+        neutralise_wagtail_csv_exports()

@@ -28,7 +28,7 @@ from wagtail.models import (
 )
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from portal.core.text import slugify
+from portal.core.text import fold, slugify
 from portal.organisations.models import Organisation, OrganisationSectionPage
 
 PROVINCIAL_EDITORS = "Provincial editors"
@@ -58,26 +58,13 @@ class ContributorSetup:
     password: str | None  # only when the account was created now
 
 
-def contributor_group_name(organisation: Organisation) -> str:
-    return f"Contributors – {organisation.name}"
-
-
-def collection_for(organisation: Organisation) -> Collection | None:
-    """The organisation's own collection of documents and images, if it has one."""
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=organisation.name).first() if root else None
-
-
 @transaction.atomic
 def setup_contributor(name: str, email: str, *, slug: str = "", kind: str = "", website: str = ""):
     library = library_page()
     editors = ensure_provincial_editors(library)
     organisation, organisation_created = _organisation(name, slug or slugify(name), kind, website, email)
     section = _section(library, organisation)
-    collection = collection_for(organisation) or Collection.get_first_root_node().add_child(
-        name=organisation.name
-    )
-    group, _created = Group.objects.get_or_create(name=contributor_group_name(organisation))
+    collection, group = _owned(organisation)
     group.permissions.add(_admin_access())
     for action in CONTRIBUTOR_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
@@ -145,19 +132,38 @@ def ensure_workflow(editors: Group) -> Workflow:
 
 
 def _organisation(name, slug, kind, website, email) -> tuple[Organisation, bool]:
+    """The organisation with this slug (renamed to ``name``), or with this name compared without
+    case or diacritics (kept as written), or a new one."""
     if not slug:
         raise ContributorError(_("The organisation's name gives no usable slug; pass --slug."))
     organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is not None:
+        organisation.name = name
+    else:
+        organisation = next(
+            (other for other in Organisation.objects.all() if fold(other.name).split() == fold(name).split()),
+            None,
+        )
     created = organisation is None
     if created:
-        organisation = Organisation(slug=slug, kind=kind or Organisation.Kind.OTHER)
-    organisation.name = name
+        organisation = Organisation(slug=slug, name=name, kind=kind or Organisation.Kind.OTHER)
     organisation.kind = kind or organisation.kind
     organisation.website = website or organisation.website
     organisation.email = organisation.email or email
     organisation.full_clean()
     organisation.save()
     return organisation, created
+
+
+def _owned(organisation: Organisation) -> tuple[Collection, Group]:
+    """The organisation's collection and group, made and tied to it by key when missing."""
+    if organisation.collection is None:
+        organisation.collection = Collection.get_first_root_node().add_child(name=organisation.name)
+    if organisation.group is None:
+        unowned = Group.objects.filter(name=organisation.group_name, organisation__isnull=True).first()
+        organisation.group = unowned or Group.objects.create(name=organisation.group_name)
+    organisation.save()
+    return organisation.collection, organisation.group
 
 
 def _section(library, organisation) -> OrganisationSectionPage:

@@ -13,6 +13,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.forms import PortalPageForm
+
 
 class Organisation(index.Indexed, models.Model):
     """A university, department, association or library that contributes resources."""
@@ -41,6 +43,25 @@ class Organisation(index.Indexed, models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # What the organisation owns, tied by key so a rename keeps every permission in place.
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("contributor group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection of files"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="organisation",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -67,6 +88,23 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._follow_name()
+
+    @property
+    def group_name(self) -> str:
+        return _("Contributors – %(organisation)s") % {"organisation": self.name}
+
+    def _follow_name(self) -> None:
+        """Keep the names people read on the group and collection in step with the organisation's."""
+        if self.group_id and self.group.name != self.group_name:
+            self.group.name = self.group_name
+            self.group.save(update_fields=["name"])
+        if self.collection_id and self.collection.name != self.name:
+            self.collection.name = self.name
+            self.collection.save(update_fields=["name"])
+
 
 class OrganisationSectionPage(Page):
     """One contributing organisation's part of the library; its resources are its children."""
@@ -83,6 +121,7 @@ class OrganisationSectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     api_fields = [APIField("organisation"), APIField("introduction")]
 
+    base_form_class = PortalPageForm
     parent_page_types = ["resources.LibraryIndexPage"]
     subpage_types = ["resources.LearningResourcePage"]
 

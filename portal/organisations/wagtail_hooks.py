@@ -16,6 +16,8 @@ class OrganisationViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["name", "kind", "website", "email"]
+    list_export = ["name", "slug", "kind", "website", "email", "phone"]
+    export_filename = "to-chuc"
     list_filter = ["kind"]
     search_fields = ["name"]
 

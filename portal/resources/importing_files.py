@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from media.validation import UploadFacts, UploadRejected, validate_upload
+from portal.core.file_access import reusable_files
 
 RESOURCE_FILE_KINDS = ("document", "audio", "video", "image", "package")
 
@@ -50,13 +51,18 @@ def check_file(folder: Path, name: str) -> SourceFile:
 
 
 def store_file(source: SourceFile, collection, title: str, stored: list):
-    """The library document holding these bytes, created if new; new ones are added to ``stored``.
+    """The document holding these bytes that ``collection`` may reuse, else a new one in it.
 
+    New documents are added to ``stored``.
     ``stored`` lets the caller remove the written files if the row's transaction rolls back,
     since storage writes are not part of the database transaction.
     """
     document_model = get_document_model()
-    existing = document_model.objects.filter(sha256=source.facts.sha256).order_by("pk").first()
+    # Only the organisation's own or public files are reused: another organisation's private
+    # copy of the same bytes stays theirs, and this import stores its own.
+    existing = (
+        reusable_files(collection, document_model).filter(sha256=source.facts.sha256).order_by("pk").first()
+    )
     if existing is not None:
         return existing
     document = document_model(

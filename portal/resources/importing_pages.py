@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
 from portal.core.text import slugify
-from portal.organisations.contributors import collection_for
 from portal.organisations.models import OrganisationSectionPage
 from portal.resources.importing_files import store_file
 from portal.resources.importing_rows import ResourceData
@@ -109,7 +108,7 @@ def _apply(page: LearningResourcePage, data: ResourceData, stored: list) -> None
         if name in data.given:
             setattr(page, name, getattr(data, name))
     if "files" in data.given:
-        collection = collection_for(data.organisation) or Collection.get_first_root_node()
+        collection = data.organisation.collection or Collection.get_first_root_node()
         kept = {item.document_id: item for item in page.files.all()}
         files = []
         for source in data.files:

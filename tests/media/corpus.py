@@ -101,4 +101,23 @@ def hostile() -> dict[str, tuple[str, bytes, str]]:
         ),
         "PHP script": ("bai.pdf", b"<?php system($_GET['c']); ?>", "program"),
         "unknown type": ("ghi-chu.txt", "Ghi chú".encode() * 100, "type"),
+        **damaged(),
+    }
+
+
+def photo(fmt: str = "JPEG", size=(640, 480)) -> bytes:
+    """A picture with detail in it (a flat colour compresses to almost nothing)."""
+    picture = Image.radial_gradient("L").resize(size).convert("RGB")
+    output = io.BytesIO()
+    picture.save(output, fmt)
+    return output.getvalue()
+
+
+def damaged() -> dict[str, tuple[str, bytes, str]]:
+    """Files cut off in transfer: each starts right, so only decoding them shows the damage."""
+    jpeg, png, document = photo("JPEG"), photo("PNG"), pdf()
+    return {
+        "truncated JPEG": ("anh-chup.jpg", jpeg[: len(jpeg) * 2 // 3], "damaged"),
+        "truncated PNG": ("anh-chup.png", png[:-40], "damaged"),
+        "truncated PDF": ("tai-lieu.pdf", document[: len(document) // 2], "damaged"),
     }

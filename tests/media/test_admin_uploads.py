@@ -61,7 +61,17 @@ def test_oversize_document_is_refused(bucket, editor_client, settings):
     assert bucket.object_keys() == []
 
 
-@pytest.mark.parametrize("case", ["PNG bomb", "SVG with script", "mislabelled executable", "empty file"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "PNG bomb",
+        "SVG with script",
+        "mislabelled executable",
+        "empty file",
+        "truncated JPEG",
+        "truncated PNG",
+    ],
+)
 def test_hostile_images_are_refused_and_leave_nothing(bucket, editor_client, case):
     filename, data, _code = corpus.hostile()[case]
 
@@ -138,8 +148,9 @@ def test_accepted_image_gets_public_webp_and_avif_renditions(
     assert head["CacheControl"] == "public, max-age=31536000, immutable"
 
 
-def test_multiple_upload_screens_refuse_hostile_files_too(bucket, editor_client):
-    filename, data, _code = corpus.hostile()["mislabelled executable"]
+@pytest.mark.parametrize("case", ["mislabelled executable", "truncated JPEG", "truncated PDF"])
+def test_multiple_upload_screens_refuse_hostile_files_too(bucket, editor_client, case):
+    filename, data, _code = corpus.hostile()[case]
 
     for url in (reverse("wagtaildocs:add_multiple"), reverse("wagtailimages:add_multiple")):
         response = editor_client.post(

@@ -73,3 +73,37 @@ def test_s3_down(settings, own_s3_server, home, client, editor_client, make_docu
     assert start.status_code == 503
     assert json.loads(start.content)["error"]
     assert not UploadSession.objects.exists()
+
+
+def test_s3_down_with_a_previewed_document_on_a_resource_page(
+    settings, own_s3_server, home, client, make_document
+):
+    """The preview is a public file on S3: listing or showing it must not need S3 to answer."""
+    from media.previews import make_document_preview
+    from tests.resources.factories import (
+        LearningResourcePageFactory,
+        LibraryIndexPageFactory,
+        OrganisationSectionPageFactory,
+        ResourceFileFactory,
+    )
+
+    use_s3(settings, own_s3_server)
+    document = make_document(corpus.pdf("teal"), "Hướng dẫn trồng lúa.pdf", "Hướng dẫn trồng lúa")
+    assert make_document_preview.call(document.pk)
+    section = OrganisationSectionPageFactory(parent=LibraryIndexPageFactory(parent=home))
+    resource = LearningResourcePageFactory(parent=section, title="Trồng lúa nước vụ xuân")
+    ResourceFileFactory(page=resource, document=document)
+    resource.save_revision().publish()
+    PortalDocument.objects.filter(pk=document.pk).update(preview_width=None, preview_height=None)
+    before = client.get(resource.url)
+    assert before.status_code == 200 and b'class="preview"' in before.content
+
+    servers.stop(own_s3_server.process)
+
+    for address in ("/", resource.url, section.url, section.get_parent().url):
+        response = client.get(address)
+        assert response.status_code == 200, address
+    assert "Hướng dẫn trồng lúa" in client.get(resource.url).content.decode()
+    download = client.get(document.url)
+    assert download.status_code == 503 and download["Retry-After"] == "120"
+    assert client.get(f"/documents/{document.pk}/{document.filename}").status_code == 503

@@ -95,3 +95,28 @@ def test_player_has_captions_track(make_document):
     assert f'<source src="{video.url}" type="video/mp4">' in html
     assert f'<track kind="captions" src="{captions.url}"' in html
     assert render("{% media_player document %}", document=captions).strip() == ""
+
+
+def pdf_with_page(width_pt: float, height_pt: float) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(width_pt, height_pt)
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+@pytest.mark.parametrize("shape", [(1, 400), (1, 14_400), (14_400, 1), (595, 842)])
+def test_pdf_preview_stays_small_whatever_the_page_shape(make_document, shape):
+    """A few hundred bytes of PDF must not make the preview allocate hundreds of megabytes."""
+    document = make_document(pdf_with_page(*shape), "trang-la.pdf")
+
+    make_document_preview.call(document.pk)
+
+    document.refresh_from_db()
+    assert document.preview
+    assert 0 < document.preview_width <= 480 and 0 < document.preview_height <= 1920
+    assert document.preview_width * document.preview_height * 4 <= 50 * 1024 * 1024

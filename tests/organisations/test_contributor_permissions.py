@@ -1,65 +1,11 @@
 """A contributor works in its own section only, and publishes only through the editors' approval."""
 
-import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from portal.core.models import Licence
-from portal.organisations.contributors import PROVINCIAL_EDITORS, setup_contributor
-from portal.resources.models import LearningResourcePage
 from tests.factories import LicenceFactory
-from tests.resources.factories import LearningResourcePageFactory, LibraryIndexPageFactory
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def university(library):
-    return setup_contributor("Đại học Thái Nguyên", "thuvien@tnu.edu.vn")
-
-
-@pytest.fixture
-def department(library):
-    return setup_contributor("Sở Giáo dục và Đào tạo", "sogddt@thainguyen.gov.vn")
-
-
-@pytest.fixture
-def editor(university):
-    user = get_user_model().objects.create_user("bientap-tinh", "bientap@thainguyen.gov.vn", "x")
-    user.groups.add(Group.objects.get(name=PROVINCIAL_EDITORS))
-    return user
-
-
-def draft_in(setup, **kwargs) -> LearningResourcePage:
-    page = LearningResourcePageFactory(
-        parent=setup.section, organisation=setup.organisation, live=False, **kwargs
-    )
-    page.save_revision(user=setup.user)
-    return page
-
-
-def edit_data(page: LearningResourcePage, licence: Licence, **extra) -> dict:
-    """What the admin's edit form posts for ``page``."""
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "body": streamfield([]),
-            "files": inline_formset([]),
-            "comments": inline_formset([]),
-            "identifier": page.identifier,
-            "resource_type": page.resource_type,
-            "licence": licence.pk,
-            **extra,
-        }
-    )
+from tests.organisations.support import draft_in, edit_data
+from tests.resources.factories import LearningResourcePageFactory
 
 
 def test_contributor_cannot_edit_publish_or_see_drafts_of_another_organisation(

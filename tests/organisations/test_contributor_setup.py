@@ -38,7 +38,9 @@ def test_creates_organisation_section_group_collection_account_and_workflow(libr
     section = OrganisationSectionPage.objects.get(organisation=organisation)
     assert section.live and section.get_parent().pk == library.pk
     assert section.url_path.endswith("/hoc-lieu/dai-hoc-thai-nguyen/")
-    group = Group.objects.get(name="Contributors – Đại học Thái Nguyên")
+    group = organisation.group
+    assert group.name == "Contributors – Đại học Thái Nguyên"
+    assert organisation.collection.name == "Đại học Thái Nguyên"
     assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
     assert sorted(
         GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission__codename")
@@ -109,7 +111,20 @@ def test_second_contributor_shares_the_workflow_but_not_the_group(library):
     first, second = OrganisationSectionPage.objects.order_by("path")
     assert second.slug == "so-gddt"
     assert WorkflowPage.objects.get(page=first).workflow == WorkflowPage.objects.get(page=second).workflow
-    assert Group.objects.filter(name__startswith="Contributors – ").count() == 2
+    assert Group.objects.filter(organisation__isnull=False).count() == 2
+
+
+def test_an_existing_organisation_is_found_by_its_name_whatever_the_diacritics_or_case(library):
+    create_contributor("Thư viện tỉnh Thái Nguyên", "--email", "a@thuvien.vn", "--slug", "thu-vien-tinh")
+
+    out = create_contributor("THƯ VIỆN TỈNH  Thái Nguyên", "--email", "b@thuvien.vn")
+    create_contributor("Thu vien tinh Thai Nguyen", "--email", "c@thuvien.vn")
+
+    organisation = Organisation.objects.get()
+    assert (organisation.slug, organisation.name) == ("thu-vien-tinh", "Thư viện tỉnh Thái Nguyên")
+    assert "(updated)" in out
+    assert OrganisationSectionPage.objects.count() == 1
+    assert organisation.group.user_set.count() == 3
 
 
 def test_library_is_made_on_a_fresh_site(home):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
+from portal.core.forms import PortalPageForm
 
 
 class HomePage(Page):
@@ -35,6 +36,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
     api_fields = [APIField("hero_title"), APIField("hero_text"), APIField("body")]
 
+    base_form_class = PortalPageForm
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -56,6 +58,7 @@ class StandardPage(Page):
     ]
     api_fields = [APIField("introduction"), APIField("body")]
 
+    base_form_class = PortalPageForm
     parent_page_types = ["core.HomePage", "core.StandardPage"]
     subpage_types = ["core.StandardPage"]
 

@@ -9,6 +9,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.core.forms import PortalPageForm
 from portal.resources.models.index_pages import ChildListingPage
 
 
@@ -45,6 +46,7 @@ class CollectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     api_fields = [APIField("introduction"), APIField("thumbnail"), APIField("items")]
 
+    base_form_class = PortalPageForm
     parent_page_types = ["resources.CollectionIndexPage"]
     subpage_types = []
 

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
+from portal.core.forms import PortalPageForm
 from portal.resources.models.index_pages import ChildListingPage
 
 
@@ -124,6 +125,7 @@ class CoursePage(Page):
         APIField("modules"),
     ]
 
+    base_form_class = PortalPageForm
     parent_page_types = ["resources.CourseIndexPage"]
     subpage_types = []
 

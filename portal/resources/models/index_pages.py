@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from portal.core.forms import PortalPageForm
+
 
 def source_page(page):
     """The page whose children an index lists: itself, or the original when it is an alias.
@@ -25,6 +27,7 @@ class ChildListingPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    base_form_class = PortalPageForm
     parent_page_types = ["core.HomePage"]
     max_count_per_parent = 1
     listed_type = ""

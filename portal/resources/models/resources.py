@@ -29,6 +29,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
+from portal.core.forms import PortalPageForm
 from portal.core.models import Subject
 from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
@@ -46,6 +47,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     api_fields = [APIField("introduction")]
 
+    base_form_class = PortalPageForm
     parent_page_types = ["core.HomePage"]
     subpage_types = ["organisations.OrganisationSectionPage"]
     max_count_per_parent = 1

@@ -1,0 +1,30 @@
+"""Two contributor organisations and a provincial editor, as ``create_contributor`` sets them up."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from portal.organisations.contributors import PROVINCIAL_EDITORS, setup_contributor
+from tests.resources.factories import LibraryIndexPageFactory
+
+
+@pytest.fixture
+def library(home):
+    return LibraryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def university(library):
+    return setup_contributor("Đại học Thái Nguyên", "thuvien@tnu.edu.vn")
+
+
+@pytest.fixture
+def department(library):
+    return setup_contributor("Sở Giáo dục và Đào tạo", "sogddt@thainguyen.gov.vn")
+
+
+@pytest.fixture
+def editor(university):
+    user = get_user_model().objects.create_user("bientap-tinh", "bientap@thainguyen.gov.vn", "x")
+    user.groups.add(Group.objects.get(name=PROVINCIAL_EDITORS))
+    return user
