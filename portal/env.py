@@ -6,7 +6,7 @@ known (``READ``) and a bad value stops start-up with one clear line instead of a
 
 import os
 import sys
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 READ: set[str] = set()
 
@@ -50,6 +50,27 @@ def url(name: str, schemes: tuple[str, ...]) -> str:
     except ValueError:
         raise ConfigurationError(f"{name}={raw!r} has an invalid port") from None
     return raw
+
+
+def smtp_settings(raw: str) -> dict:
+    """Host, port, credentials and TLS mode from ``smtp://USER:PASSWORD@HOST:PORT?tls=1``.
+
+    ``smtps://`` is implicit TLS (port 465 by default); ``smtp://`` uses STARTTLS on port 587
+    unless ``?tls=0``. User and password may be percent-encoded.
+    """
+    parts = urlsplit(raw)
+    query = dict(pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair)
+    implicit = parts.scheme == "smtps"
+    port = parts.port or (465 if implicit else 587)
+    starttls = not implicit and query.get("tls", "1").lower() not in {"0", "false", "no", "off"}
+    return {
+        "host": parts.hostname,
+        "port": port,
+        "user": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "tls": starttls,
+        "ssl": implicit,
+    }
 
 
 def explain_and_exit(error: ConfigurationError) -> None:

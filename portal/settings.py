@@ -229,12 +229,40 @@ WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not PRODUCTION
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# --- e-mail ---------------------------------------------------------------------------------
+# EMAIL_URL (smtp://USER:PASSWORD@HOST:587?tls=1, smtps://... for implicit TLS) or the EMAIL_HOST
+# family; with neither, the embedded default writes each message as a file under var/mail/.
+EMAIL_URL = env.url("EMAIL_URL", ("smtp", "smtps"))
+EMAIL_HOST = env.text("EMAIL_HOST")
+DEFAULT_FROM_EMAIL = env.text(
+    "DEFAULT_FROM_EMAIL", "Học liệu mở Thái Nguyên <no-reply@hoclieu.thainguyen.edu.vn>"
+)
+SERVER_EMAIL = WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+if EMAIL_URL or EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_TIMEOUT = 10
+    if EMAIL_URL:
+        _mail = env.smtp_settings(EMAIL_URL)
+        EMAIL_HOST, EMAIL_PORT = _mail["host"], _mail["port"]
+        EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _mail["user"], _mail["password"]
+        EMAIL_USE_TLS, EMAIL_USE_SSL = _mail["tls"], _mail["ssl"]
+    else:
+        EMAIL_PORT = int(env.text("EMAIL_PORT", "587") or 587)
+        EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+        EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+        EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+        EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+
 # --- internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# Ours first (they take precedence), then the Wagtail admin strings its own catalogues lack.
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale", BASE_DIR / "portal" / "locale_wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -247,6 +275,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses survive copying, SMS and old phones
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # no network calls from the server: embeds are rendered as links
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another host from the admin
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- security -------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PillowImage
@@ -213,8 +212,14 @@ def _point_default_site_at(home: HomePage) -> None:
         settings_row.save()
 
 
+DEMO_DOMAIN = "thainguyen.edu.vn"
+DEMO_EDITOR = "bientap"  # a provincial editor: the organisations app gives it the role
+# A contributor of the university's library; the organisations app puts it in that group.
+DEMO_CONTRIBUTOR = ("dhtn", "thuvien@tnu.edu.vn", "Đại học Thái Nguyên")
+
+
 def ensure_accounts(log) -> None:
-    """An administrator and an editor with random passwords; never a fixed password.
+    """An administrator, an editor and a contributor with random passwords; never a fixed one.
 
     In development the passwords are kept in ``var/demo-accounts.txt`` so a later ``make run``
     can show them again; in production they are printed once and kept nowhere.
@@ -226,25 +231,26 @@ def ensure_accounts(log) -> None:
         if store.exists()
         else {}
     )
-    editors = Group.objects.get(name="Editors")
-    for username, superuser in (("quantri", True), ("bientap", False)):
+    accounts = (
+        ("quantri", f"quantri@{DEMO_DOMAIN}", True, "administrator"),
+        (DEMO_EDITOR, f"{DEMO_EDITOR}@{DEMO_DOMAIN}", False, "editor"),
+        (DEMO_CONTRIBUTOR[0], DEMO_CONTRIBUTOR[1], False, f"contributor ({DEMO_CONTRIBUTOR[2]})"),
+    )
+    for username, email, superuser, role in accounts:
         user = user_model.objects.filter(username=username).first()
         if user is None:
             password = secrets.token_urlsafe(12)
             user = user_model.objects.create_user(
                 username,
-                f"{username}@thainguyen.edu.vn",
+                email,
                 password,
                 is_superuser=superuser,
                 is_staff=superuser,
             )
-            if not superuser:
-                user.groups.add(editors)
             saved[username] = password
             if not settings.PRODUCTION:
                 store.parent.mkdir(parents=True, exist_ok=True)
                 store.write_text("".join(f"{name} {secret}\n" for name, secret in saved.items()))
-        role = "administrator" if superuser else "editor"
         if username in saved:
             log(f"  {role} account: {username} / {saved[username]}  (log in at /admin/)")
         else:

@@ -1,6 +1,9 @@
-"""The admin form every page type builds on: a page may carry only files its editor may use.
+"""The admin form every page type builds on: readable addresses, and only usable files.
 
-Choosers already list only the user's own and public files, but a form is a POST anyone can
+Addresses: the slug field transliterates Vietnamese as the editor types (one table with the
+server, ``portal.core.text``), and an empty or mangled slug is rebuilt from the title on save.
+
+Files: choosers already list only the user's own and public files, but a form is a POST anyone can
 write by hand: a document id in a file row, an image in a StreamField block, a rich-text link to
 a document. ``is_valid()`` gathers every file the submitted form refers to — fields, inline rows and
 StreamField/rich-text content, through Wagtail's own reference extraction — and refuses those
@@ -11,8 +14,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets.slug import SlugInput
+from wagtail.models import Page
 
 from portal.core.file_access import file_models, refused_references, stored_references
+from portal.core.text import is_mangled_slug, slug_formatters, slugify
 
 
 def _field_references(model, cleaned_data: dict):
@@ -45,6 +51,31 @@ def form_references(form):
 
 
 class PortalPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:  # typed titles become readable addresses in the browser too
+            self.fields["slug"].widget = SlugInput(formatters=slug_formatters())
+            self.fields["slug"].required = False  # made from the title when left empty
+
+    def clean(self):
+        self._readable_slug()
+        return super().clean()
+
+    def _readable_slug(self) -> None:
+        """An empty or mangled slug becomes the title's words without diacritics ("đ" → "d")."""
+        title, slug = self.cleaned_data.get("title"), self.cleaned_data.get("slug", None)
+        if not title or slug is None or (slug and not is_mangled_slug(slug, title)):
+            return
+        base = slugify(title)[:80].strip("-")
+        if not base:
+            return
+        candidate, number = base, 2
+        while self.parent_page is not None and not Page._slug_is_available(
+            candidate, self.parent_page, self.instance
+        ):
+            candidate, number = f"{base}-{number}", number + 1
+        self.cleaned_data["slug"] = candidate
+
     def is_valid(self) -> bool:
         # After the inline formsets are validated too (they are not yet during ``clean()``).
         if not super().is_valid():

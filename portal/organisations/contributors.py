@@ -1,9 +1,9 @@
 """Setting up a contributor organisation: its section, group, collection, account and workflow.
 
 A contributor group may add and edit pages in its own section only, and upload files into a
-collection of its own; it cannot publish. Every section is under the "Provincial editors
-approval" workflow, so a contributor submits and a provincial editor approves or rejects with a
-comment. Running the setup again repairs what is missing and changes nothing else.
+collection of its own; it cannot publish. Every section is under the provincial editors' review
+workflow (see ``roles.py``), so a contributor submits and a provincial editor approves or rejects
+with a comment. Running the setup again repairs what is missing and changes nothing else.
 """
 
 import secrets
@@ -16,30 +16,21 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Site,
     Workflow,
     WorkflowPage,
-    WorkflowTask,
     get_default_page_content_type,
 )
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.core.text import fold, slugify
 from portal.organisations.models import Organisation, OrganisationSectionPage
+from portal.organisations.roles import grant_files, permission, review_workflow, setup_roles
 
-PROVINCIAL_EDITORS = "Provincial editors"
-WORKFLOW_NAME = "Provincial editors approval"
-TASK_NAME = "Review by provincial editors"
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add", "change")
-EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
-MEDIA_PERMISSIONS = {
-    ("wagtaildocs", "document"): ("add", "change", "choose"),
-    ("wagtailimages", "image"): ("add", "change", "choose"),
-}
+CONTRIBUTOR_FILE_PERMISSIONS = ("add", "change", "choose")
 
 
 class ContributorError(Exception):
@@ -60,24 +51,30 @@ class ContributorSetup:
 
 @transaction.atomic
 def setup_contributor(name: str, email: str, *, slug: str = "", kind: str = "", website: str = ""):
-    library = library_page()
-    editors = ensure_provincial_editors(library)
     organisation, organisation_created = _organisation(name, slug or slugify(name), kind, website, email)
-    section = _section(library, organisation)
-    collection, group = _owned(organisation)
-    group.permissions.add(_admin_access())
-    for action in CONTRIBUTOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=section, permission=_page_permission(action)
-        )
-    _grant_media(group, collection)
-    workflow = ensure_workflow(editors)
-    WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    section, group, collection, workflow = setup_organisation(organisation)
     user, password = _account(email)
     user.groups.add(group)
     return ContributorSetup(
         organisation, organisation_created, section, group, collection, workflow, user, password
     )
+
+
+@transaction.atomic
+def setup_organisation(organisation: Organisation):
+    """The organisation's section, group, collection and review workflow, made or repaired."""
+    setup_roles()
+    section = _section(library_page(), organisation)
+    collection, group = _owned(organisation)
+    group.permissions.add(permission("wagtailadmin.access_admin"))
+    for action in CONTRIBUTOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=section, permission=_page_permission(action)
+        )
+    grant_files(group, collection, CONTRIBUTOR_FILE_PERMISSIONS)
+    workflow = review_workflow()
+    WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    return section, group, collection, workflow
 
 
 def hide_others_drafts(pages, request):
@@ -106,29 +103,6 @@ def library_page():
             instance=LibraryIndexPage(title="Học liệu", slug="hoc-lieu", locale=site.root_page.locale)
         )
     return library
-
-
-def ensure_provincial_editors(library: Page) -> Group:
-    """The group that reviews contributions: publishes anywhere in the library."""
-    group, _created = Group.objects.get_or_create(name=PROVINCIAL_EDITORS)
-    group.permissions.add(_admin_access())
-    for action in EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=library, permission=_page_permission(action)
-        )
-    _grant_media(group, Collection.get_first_root_node())
-    return group
-
-
-def ensure_workflow(editors: Group) -> Workflow:
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-    task.groups.add(editors)
-    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=workflow.workflow_tasks.count())
-    return workflow
 
 
 def _organisation(name, slug, kind, website, email) -> tuple[Organisation, bool]:
@@ -192,22 +166,7 @@ def _account(email: str):
     return user, password
 
 
-def _admin_access() -> Permission:
-    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-
-
 def _page_permission(action: str) -> Permission:
     return Permission.objects.get(
         content_type=get_default_page_content_type(), codename=f"{action}_{Page._meta.model_name}"
     )
-
-
-def _grant_media(group: Group, collection: Collection) -> None:
-    for (app_label, model_name), actions in MEDIA_PERMISSIONS.items():
-        for action in actions:
-            permission = Permission.objects.get(
-                content_type__app_label=app_label, codename=f"{action}_{model_name}"
-            )
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )

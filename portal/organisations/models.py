@@ -154,3 +154,17 @@ class OrganisationSectionPage(Page):
         from portal.resources.models import LearningResourcePage
 
         return LearningResourcePage.objects.child_of(self)
+
+
+class RoleGroup(models.Model):
+    """Which group plays a role (see ``roles.py``): found by key, so renaming the group is safe."""
+
+    key = models.SlugField(_("role"), max_length=60, unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="role")
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return self.key

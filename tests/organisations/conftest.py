@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from portal.organisations.contributors import PROVINCIAL_EDITORS, setup_contributor
+from portal.organisations.contributors import setup_contributor
+from portal.organisations.roles import PROVINCIAL_EDITOR, group_for
 from tests.resources.factories import LibraryIndexPageFactory
 
 
@@ -26,5 +26,5 @@ def department(library):
 @pytest.fixture
 def editor(university):
     user = get_user_model().objects.create_user("bientap-tinh", "bientap@thainguyen.gov.vn", "x")
-    user.groups.add(Group.objects.get(name=PROVINCIAL_EDITORS))
+    user.groups.add(group_for(PROVINCIAL_EDITOR))
     return user

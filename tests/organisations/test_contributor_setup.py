@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowPage
 
-from portal.organisations.contributors import PROVINCIAL_EDITORS, WORKFLOW_NAME
 from portal.organisations.models import Organisation, OrganisationSectionPage
+from portal.organisations.roles import PROVINCIAL_EDITOR, group_for, review_workflow
 from portal.resources.models import LibraryIndexPage
 
 
@@ -58,12 +58,12 @@ def test_creates_organisation_section_group_collection_account_and_workflow(libr
     assert user.check_password(password)
     assert "(shown only this once)" in out
     workflow = WorkflowPage.objects.get(page=section).workflow
-    assert workflow.name == WORKFLOW_NAME and workflow.active
+    assert workflow == review_workflow() and workflow.active
     (task,) = [task.specific for task in workflow.tasks]
-    assert list(task.groups.values_list("name", flat=True)) == [PROVINCIAL_EDITORS]
-    editors = Group.objects.get(name=PROVINCIAL_EDITORS)
+    editors = group_for(PROVINCIAL_EDITOR)
+    assert list(task.groups.all()) == [editors]
     assert set(
-        GroupPagePermission.objects.filter(group=editors, page=library).values_list(
+        GroupPagePermission.objects.filter(group=editors, page__depth=1).values_list(
             "permission__codename", flat=True
         )
     ) >= {"add_page", "change_page", "publish_page"}

@@ -71,3 +71,37 @@ def test_production_profile_passes_deploy_checks(project_root):
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+MAIL_SETTINGS = (
+    "from django.conf import settings as s; "
+    "print(s.EMAIL_BACKEND.rsplit('.', 2)[-2], getattr(s, 'EMAIL_FILE_PATH', ''), s.EMAIL_HOST, "
+    "getattr(s, 'EMAIL_PORT', ''), getattr(s, 'EMAIL_HOST_USER', ''), getattr(s, 'EMAIL_HOST_PASSWORD', ''), "
+    "getattr(s, 'EMAIL_USE_TLS', ''), getattr(s, 'EMAIL_USE_SSL', ''))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "filebased {var}/mail  25   False False"),
+        (
+            {"EMAIL_URL": "smtp://thu%40so.vn:m%E1%BA%ADt-kh%E1%BA%A9u@mail.thainguyen.gov.vn"},
+            "smtp  mail.thainguyen.gov.vn 587 thu@so.vn mật-khẩu True False",
+        ),
+        ({"EMAIL_URL": "smtps://mail.example.org"}, "smtp  mail.example.org 465   False True"),
+        ({"EMAIL_HOST": "relay.local", "EMAIL_PORT": "25"}, "smtp  relay.local 25   False False"),
+    ],
+)
+def test_mail_comes_from_the_environment_or_goes_to_files(project_root, env, expected):
+    result = manage(project_root, "shell", "-c", MAIL_SETTINGS, **env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected.format(var=project_root / "var")
+
+
+def test_a_malformed_mail_url_stops_start_up_with_one_line(project_root):
+    result = manage(project_root, "check", EMAIL_URL="mail.example.org:25")
+
+    assert result.returncode != 0
+    assert "EMAIL_URL='mail.example.org:25' is not a valid URL" in result.stderr
