@@ -1,6 +1,9 @@
-"""Run every ``bench/bench_*.py`` module's ``main()``; each prints its figures and ratios."""
+"""Run every ``bench/bench_*.py`` in a process of its own; each prints its figures and ratios.
 
-import importlib.util
+A process each, because each benchmark sets Django up with its own database and settings.
+"""
+
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,14 +15,11 @@ def main() -> int:
     if not modules:
         print("no benchmarks yet")
         return 0
-    sys.path.insert(0, str(BENCH_DIR.parent))
+    failed = 0
     for path in modules:
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        print(f"== {path.stem}")
-        module.main()
-    return 0
+        print(f"== {path.stem}", flush=True)
+        failed += subprocess.run([sys.executable, str(path)], cwd=BENCH_DIR.parent).returncode != 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.organisations",
     "portal.resources",
+    "portal.imports",
     "search",
     "media",
     "wagtail.contrib.forms",
@@ -157,6 +158,7 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise env.ConfigurationError(f"TASKS_BACKEND={TASKS_BACKEND!r} must be immediate or database")
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+SCHEDULE_MODULE = "portal.schedule"  # periodic tasks, enqueued by `manage.py scheduler`
 
 # --- search ---------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.url("ELASTICSEARCH_URL", ("http", "https"))

@@ -9,6 +9,8 @@ what was missed.
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -89,11 +91,35 @@ def drift(backend, name: str) -> dict[str, list[str]]:
     }
 
 
+_batch: ContextVar[list[int] | None] = ContextVar("search_index_batch", default=None)
+
+
 def queue(page_ids: list[int]) -> None:
     from search.tasks import index_pages
 
-    if page_ids:
+    batch = _batch.get()
+    if batch is not None:
+        batch.extend(page_ids)
+    elif page_ids:
         transaction.on_commit(lambda: index_pages.enqueue(page_ids))
+
+
+@contextmanager
+def batched_updates(size: int = 500):
+    """Inside, changed pages are indexed together at the end (in tasks of ``size`` pages)
+    rather than one task per page: a bulk import of 1,000 rows makes two tasks, not 1,000."""
+    from search.tasks import index_pages
+
+    pending: list[int] = []
+    token = _batch.set(pending)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        unique = list(dict.fromkeys(pending))
+        for start in range(0, len(unique), size):
+            chunk = unique[start : start + size]
+            transaction.on_commit(lambda chunk=chunk: index_pages.enqueue(chunk))
 
 
 @receiver(page_published)

@@ -38,7 +38,8 @@ class Role:
     admin_access: bool = True
 
 
-# The provincial editors keep these lists: vocabularies, units, site settings and organisations.
+# The provincial editors keep these lists: vocabularies, units, site settings, organisations and
+# the repositories harvested for them.
 EDITOR_MANAGED_MODELS = (
     "core.subject",
     "core.educationlevel",
@@ -48,6 +49,7 @@ EDITOR_MANAGED_MODELS = (
     "core.adminunit",
     "core.portalsettings",
     "organisations.organisation",
+    "resources.harvestsource",
 )
 PROVINCIAL_EDITOR = Role(
     key="provincial-editors",

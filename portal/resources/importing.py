@@ -23,7 +23,18 @@ from portal.resources.importing_pages import (
     save_resource,
 )
 from portal.resources.importing_readers import SourceRow
-from portal.resources.importing_rows import RowChecker, RowError
+from portal.resources.importing_rows import ResourceData, RowChecker, RowError
+from search.indexing import batched_updates
+
+
+@dataclass
+class RowOutcome:
+    """What became of one row: ``outcome`` (created, updated, unchanged) or ``error``."""
+
+    row: SourceRow
+    data: ResourceData | None
+    outcome: str = ""
+    error: RowError | None = None
 
 
 @dataclass
@@ -33,6 +44,7 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[RowError] = field(default_factory=list)
     new_terms: list[str] = field(default_factory=list)
+    rows: list[RowOutcome] = field(default_factory=list)
 
 
 def import_rows(
@@ -43,9 +55,15 @@ def import_rows(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
+    with batched_updates():
+        return _import_rows(rows, checker, publish=publish, dry_run=dry_run, progress=progress)
+
+
+def _import_rows(rows, checker, *, publish, dry_run, progress) -> ImportReport:
     report = ImportReport()
     lines: dict[str, int] = {}  # identifier → the line that first gave it
     for done, row in enumerate(rows, start=1):
+        data = None
         try:
             data = checker.check(row)
             if lines.setdefault(data.identifier, row.line) != row.line:
@@ -57,8 +75,10 @@ def import_rows(
                 outcome = save_checked(data, publish=publish)
         except RowError as error:
             report.rejected.append(error)
+            report.rows.append(RowOutcome(row, data, error=error))
         else:
             setattr(report, outcome, getattr(report, outcome) + 1)
+            report.rows.append(RowOutcome(row, data, outcome))
             for term in new_terms:  # in a dry run, rows naming the same new term share it
                 label = f"{term._meta.verbose_name}: {term.name}"
                 if label not in report.new_terms:

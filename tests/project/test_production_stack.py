@@ -21,7 +21,7 @@ def test_every_portal_variable_is_read_by_settings(project_root):
     services = compose(project_root)["services"]
     known = settings_variables()
 
-    for name in ("web", "worker"):
+    for name in ("web", "worker", "scheduler"):
         unknown = set(services[name]["environment"]) - known
         assert not unknown, f"{name} sets variables settings.py never reads: {sorted(unknown)}"
 
@@ -39,5 +39,7 @@ def test_production_services_and_profile(project_root):
     assert services["elasticsearch"]["image"].split(":")[-1].startswith("8.")
     assert services["postgres"]["image"] == "postgres:16"
     assert "db_worker" in services["worker"]["command"]
+    assert services["scheduler"]["command"] == ["python", "manage.py", "scheduler"]
+    assert "setup_roles" in services["web"]["command"]
     assert "--no-control-socket" in services["web"]["command"]
     assert services["worker"]["environment"] == web_env

@@ -119,3 +119,25 @@ def test_rebuild_fills_elasticsearch_too(home, publish, settings, elasticsearch_
         assert "elasticsearch/pages: 0 missing, 0 stale, 0 orphaned" in capsys.readouterr().out
     finally:
         get_backend("elasticsearch").drop_all()
+
+
+def test_a_bulk_change_is_indexed_in_one_task_at_the_end(
+    home, monkeypatch, django_capture_on_commit_callbacks
+):
+    from types import SimpleNamespace
+
+    from search import tasks
+    from search.indexing import batched_updates
+
+    batches, real = [], tasks.index_pages
+    counting = SimpleNamespace(enqueue=lambda ids: batches.append(ids) or real.enqueue(ids))
+    monkeypatch.setattr(tasks, "index_pages", counting)
+    pages = [StandardPageFactory(parent=home, title=f"Lớp học số {number}") for number in range(3)]
+
+    with django_capture_on_commit_callbacks(execute=True), batched_updates():
+        for page in pages:
+            page.save_revision().publish()
+        assert batches == []  # nothing indexed page by page
+
+    assert batches == [[page.pk for page in pages]]
+    assert sorted(found("lop hoc so")) == sorted(page.title for page in pages)

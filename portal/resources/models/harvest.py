@@ -1,6 +1,7 @@
 """Where the OAI-PMH harvest of a contributor's repository last got to."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,11 @@ class HarvestSource(models.Model):
     ``last_datestamp`` keeps the newest datestamp seen, as the repository wrote it, so the next
     harvest asks only for what changed since (``from``) in the repository's own granularity.
     """
+
+    class Schedule(models.TextChoices):
+        MANUAL = "manual", _("only when started from the admin")
+        DAILY = "daily", _("every night")
+        WEEKLY = "weekly", _("every Sunday night")
 
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -21,6 +27,13 @@ class HarvestSource(models.Model):
     set_spec = models.CharField(_("set"), max_length=200, blank=True)
     last_datestamp = models.CharField(_("newest datestamp harvested"), max_length=30, blank=True)
     last_harvested_at = models.DateTimeField(_("last harvested at"), null=True, blank=True)
+    schedule = models.CharField(
+        _("schedule"),
+        max_length=10,
+        choices=Schedule.choices,
+        default=Schedule.MANUAL,
+        help_text=_("Scheduled harvests run at night, through the worker."),
+    )
 
     class Meta:
         verbose_name = _("harvest source")
@@ -33,3 +46,10 @@ class HarvestSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.endpoint} {self.set_spec}".strip()
+
+    def is_due(self, now=None) -> bool:
+        """Whether the nightly scheduler run should harvest this source now."""
+        now = timezone.localtime(now or timezone.now())
+        if self.schedule == self.Schedule.DAILY:
+            return True
+        return self.schedule == self.Schedule.WEEKLY and now.weekday() == 6

@@ -1,0 +1,13 @@
+"""Everything the portal does on a clock, in one place (run by ``manage.py scheduler``)."""
+
+from portal.core.scheduling import Periodic, run_command
+from portal.imports.jobs import harvest_due_sources
+
+SCHEDULE = [
+    # Wagtail's go-live and expiry dates take effect within ten minutes.
+    Periodic("publish-scheduled-pages", "*/10 * * * *", run_command, ("publish_scheduled",)),
+    # Repositories whose source says "every night" or "every Sunday night".
+    Periodic("harvest-due-sources", "30 1 * * *", harvest_due_sources),
+    # Large uploads abandoned for three days: their parts are removed from the store.
+    Periodic("clean-abandoned-uploads", "0 3 * * *", run_command, ("clean_uploads",)),
+]

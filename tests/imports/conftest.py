@@ -1,0 +1,1 @@
+from tests.organisations.conftest import department, editor, library, university  # noqa: F401
