@@ -102,7 +102,7 @@ def _setup(workdir: Path, database_url: str):
     from wagtail.models import Locale, Page, Site
 
     from portal.core.models import HomePage
-    from portal.organisations.contributors import setup_contributor
+    from portal.resources.contributors import setup_contributor
 
     root = Page.get_first_root_node()
     home = root.add_child(

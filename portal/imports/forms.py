@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from portal.organisations.models import Organisation, OrganisationSectionPage
+from portal.organisations.models import Organisation
+from portal.resources.models import OrganisationSectionPage
 
 SHEET_TYPES = (".csv", ".xlsx")
 

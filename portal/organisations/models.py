@@ -1,19 +1,14 @@
-"""Contributor organisations and the section each one gets under the library.
+"""Contributor organisations, what each owns (a group and a collection of files), and roles.
 
-A section page is where an organisation's resources live (``/hoc-lieu/<section>/<resource>/``),
-so page permissions on the section are what give a contributor group rights to its own content.
+The library's pages, including each organisation's section, belong to the resources app, which
+depends on this one and never the other way round.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
-from wagtail.models import Page
 from wagtail.search import index
-
-from portal.core.forms import PortalPageForm
 
 
 class Organisation(index.Indexed, models.Model):
@@ -104,56 +99,6 @@ class Organisation(index.Indexed, models.Model):
         if self.collection_id and self.collection.name != self.name:
             self.collection.name = self.name
             self.collection.save(update_fields=["name"])
-
-
-class OrganisationSectionPage(Page):
-    """One contributing organisation's part of the library; its resources are its children."""
-
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="sections",
-    )
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("organisation"), APIField("introduction")]
-
-    base_form_class = PortalPageForm
-    parent_page_types = ["resources.LibraryIndexPage"]
-    subpage_types = ["resources.LearningResourcePage"]
-
-    class Meta:
-        verbose_name = _("organisation section")
-        verbose_name_plural = _("organisation sections")
-
-    def clean(self):
-        super().clean()
-        if not self.organisation_id:
-            return
-        others = OrganisationSectionPage.objects.filter(
-            organisation_id=self.organisation_id, locale_id=self.locale_id
-        ).exclude(pk=self.pk)
-        if others.exists():
-            raise ValidationError({"organisation": _("This organisation already has a section.")})
-
-    @classmethod
-    def listing_queryset(cls):
-        return cls.objects.select_related("organisation").order_by("title")
-
-    def get_context(self, request, *args, **kwargs):
-        from portal.resources.listing import resource_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(request, self.get_resources(), fixed={"organisation"}))
-        return context
-
-    def get_resources(self):
-        from portal.resources.models import LearningResourcePage
-
-        return LearningResourcePage.objects.child_of(self)
 
 
 class RoleGroup(models.Model):

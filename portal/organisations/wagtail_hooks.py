@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.core.demo import DEMO_CONTRIBUTOR, DEMO_EDITOR
-from portal.organisations.contributors import hide_others_drafts, setup_contributor
+from portal.core.demo import DEMO_EDITOR
+from portal.organisations.contributors import hide_others_drafts
 from portal.organisations.models import Organisation
 from portal.organisations.roles import PROVINCIAL_EDITOR, group_for, setup_roles
 
@@ -36,11 +36,3 @@ def load_roles(log) -> None:
         editor.groups.set([group_for(PROVINCIAL_EDITOR)])
     setup_roles()
     log(f"  roles: {PROVINCIAL_EDITOR.key} ({group_for(PROVINCIAL_EDITOR).user_set.count()} member(s))")
-
-
-@hooks.register("load_demo_content", order=30)
-def load_demo_contributor(log) -> None:
-    """The demo contributor joins its organisation (made by the library's demo) to submit work."""
-    _username, email, name = DEMO_CONTRIBUTOR
-    setup = setup_contributor(name, email)
-    log(f"  contributor: {setup.user.get_username()} in “{setup.group.name}”")

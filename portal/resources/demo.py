@@ -18,9 +18,9 @@ from wagtail.images import get_image_model
 
 from media.validation import validate_upload
 from portal.core.models import Audience, EducationLevel, HomePage, Language, Licence, Subject
-from portal.organisations.contributors import setup_organisation
 from portal.organisations.models import Organisation
 from portal.resources import demo_files
+from portal.resources.contributors import setup_organisation
 from portal.resources.models import (
     CollectionIndexPage,
     CollectionItem,

@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
 from portal.core.text import slugify
-from portal.organisations.models import OrganisationSectionPage
 from portal.resources.importing_files import store_file
 from portal.resources.importing_rows import ResourceData
-from portal.resources.models import LearningResourcePage, ResourceFile
+from portal.resources.models import LearningResourcePage, OrganisationSectionPage, ResourceFile
 
 FIELDS = (  # the fields a row can set; ``ResourceData.given`` says which this row does
     "title",

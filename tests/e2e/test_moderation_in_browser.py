@@ -24,8 +24,8 @@ def test_contributor_submits_editor_approves_from_the_dashboard_and_mail_arrives
 ):
     from wagtail.models import Collection
 
-    from portal.organisations.contributors import setup_contributor
     from portal.organisations.roles import PROVINCIAL_EDITOR, group_for
+    from portal.resources.contributors import setup_contributor
     from portal.resources.models import LearningResourcePage
     from tests.factories import HomePageFactory, LicenceFactory, make_site_root
     from tests.resources.factories import LibraryIndexPageFactory

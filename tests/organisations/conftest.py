@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from portal.organisations.contributors import setup_contributor
 from portal.organisations.roles import PROVINCIAL_EDITOR, group_for
+from portal.resources.contributors import setup_contributor
 from tests.resources.factories import LibraryIndexPageFactory
 
 

@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.organisations.models import Organisation, OrganisationSectionPage
+from portal.organisations.models import Organisation
+from portal.resources.models import OrganisationSectionPage
 from tests.resources.factories import (
     LearningResourcePageFactory,
     LibraryIndexPageFactory,

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 
-from portal.organisations.models import Organisation, OrganisationSectionPage
+from portal.organisations.models import Organisation
 from portal.resources.models import (
     CollectionIndexPage,
     CollectionItem,
@@ -16,6 +16,7 @@ from portal.resources.models import (
     CoursePage,
     LearningResourcePage,
     LibraryIndexPage,
+    OrganisationSectionPage,
     ResourceFile,
 )
 from tests.factories import LicenceFactory

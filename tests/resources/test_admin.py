@@ -100,7 +100,7 @@ def test_an_editor_can_preview_a_new_organisation_section(editor_client, library
 
     organisation = OrganisationFactory(name="Trường Cao đẳng Thái Nguyên")
     url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=("organisations", "organisationsectionpage", library.pk)
+        "wagtailadmin_pages:preview_on_add", args=("resources", "organisationsectionpage", library.pk)
     )
     data = nested_form_data({"title": organisation.name, "slug": "cao-dang", "organisation": organisation.pk})
 

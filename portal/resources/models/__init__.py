@@ -5,6 +5,7 @@ from portal.resources.models.courses import CourseIndexPage, CourseModule, Cours
 from portal.resources.models.files import ResourceFile
 from portal.resources.models.harvest import HarvestSource
 from portal.resources.models.resources import LearningResourcePage, LibraryIndexPage
+from portal.resources.models.sections import OrganisationSectionPage
 
 __all__ = [
     "CollectionIndexPage",
@@ -16,5 +17,6 @@ __all__ = [
     "HarvestSource",
     "LearningResourcePage",
     "LibraryIndexPage",
+    "OrganisationSectionPage",
     "ResourceFile",
 ]

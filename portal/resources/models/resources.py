@@ -35,6 +35,7 @@ from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
 from portal.resources.models.fields import ChoiceListField
 from portal.resources.models.index_pages import source_page
+from portal.resources.models.sections import OrganisationSectionPage
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
@@ -49,7 +50,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
 
     base_form_class = PortalPageForm
     parent_page_types = ["core.HomePage"]
-    subpage_types = ["organisations.OrganisationSectionPage"]
+    subpage_types = ["resources.OrganisationSectionPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -60,8 +61,6 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         return LearningResourcePage.objects.descendant_of(source_page(self))
 
     def get_sections(self):
-        from portal.organisations.models import OrganisationSectionPage
-
         return (
             OrganisationSectionPage.objects.child_of(source_page(self))
             .live()
@@ -270,7 +269,7 @@ class LearningResourcePage(Page):
     exclude_fields_in_copy = ["identifier"]
     base_form_class = LearningResourceForm
 
-    parent_page_types = ["organisations.OrganisationSectionPage"]
+    parent_page_types = ["resources.OrganisationSectionPage"]
     subpage_types = []
 
     class Meta:
@@ -306,8 +305,6 @@ class LearningResourcePage(Page):
                 self.organisation_id = section.organisation_id
 
     def _section(self):
-        from portal.organisations.models import OrganisationSectionPage
-
         parent = getattr(self, "_cached_parent_obj", None) or (self.get_parent() if self.path else None)
         parent = parent.specific if parent is not None else None
         return parent if isinstance(parent, OrganisationSectionPage) else None

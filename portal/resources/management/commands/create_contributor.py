@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from portal.organisations.contributors import ContributorError, setup_contributor
+from portal.organisations.contributors import OrganisationError
 from portal.organisations.models import Organisation
+from portal.resources.contributors import setup_contributor
 from portal.resources.importing import add_language_argument, use_language
 
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             setup = setup_contributor(
                 name, options["email"], slug=options["slug"], kind=options["kind"], website=options["website"]
             )
-        except (ContributorError, ValidationError) as error:
+        except (OrganisationError, ValidationError) as error:
             raise CommandError(" ".join(getattr(error, "messages", [str(error)]))) from None
         organisation = setup.organisation
         status = _("created") if setup.organisation_created else _("updated")

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowPage
 
-from portal.organisations.models import Organisation, OrganisationSectionPage
+from portal.organisations.models import Organisation
 from portal.organisations.roles import PROVINCIAL_EDITOR, group_for, review_workflow
-from portal.resources.models import LibraryIndexPage
+from portal.resources.models import LibraryIndexPage, OrganisationSectionPage
 
 
 def create_contributor(*args):
