@@ -80,10 +80,11 @@ def save_resource(data: ResourceData, *, publish: bool, stored: list) -> str:
     up_to_date = not publish or (page.live and not page.has_unpublished_changes)
     if before is not None and up_to_date and page.serializable_data() == before:
         return UNCHANGED
-    if created:
-        section.add_child(instance=page)
     try:
-        page.full_clean(exclude=None if publish else ["licence"])
+        if created:
+            section.add_child(instance=page)
+        if not (created and publish):  # a new live page was just validated by its own save()
+            page.full_clean(exclude=None if publish else ["licence"])
     except ValidationError as error:
         raise WriteError("; ".join(_messages(error))) from None
     revision = page.save_revision(clean=False, log_action=True)
