@@ -22,7 +22,7 @@ from portal.imports.models import HarvestRun, ImportJob
 from portal.resources.harvest import HarvestError, harvest
 from portal.resources.importing import import_rows
 from portal.resources.importing_readers import ImportFileError, read_rows
-from portal.resources.importing_rows import RowChecker
+from portal.resources.importing_rows import ADMIN_HINTS, RowChecker
 from portal.resources.models import HarvestSource, LearningResourcePage
 
 logger = logging.getLogger(__name__)
@@ -61,7 +61,9 @@ def unpack(archive, folder: Path) -> int:
 
 def _checker(job: ImportJob) -> RowChecker:
     # A licence is asked for either way: a contribution is published when an editor approves it.
-    return RowChecker(organisation=job.organisation, files_dir=job.files_folder, publish=True)
+    return RowChecker(
+        organisation=job.organisation, files_dir=job.files_folder, publish=True, hints=ADMIN_HINTS
+    )
 
 
 def prepare(*, user, organisation, sheet, archive, publish: bool) -> ImportJob:

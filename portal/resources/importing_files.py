@@ -29,14 +29,14 @@ class SourceFile:
     facts: UploadFacts
 
 
-def check_file(folder: Path, name: str) -> SourceFile:
+def check_file(folder: Path, name: str, hints) -> SourceFile:
     """The file ``name`` inside ``folder``, checked; raises ``FileProblem`` with the reason."""
     root = folder.resolve()
     path = (root / name).resolve()
     if not path.is_relative_to(root):
-        raise FileProblem(_("file “%(name)s” is outside the --files folder") % {"name": name})
+        raise FileProblem(hints.outside % {"name": name})
     if not path.is_file():
-        raise FileProblem(_("file “%(name)s” not found in the --files folder") % {"name": name})
+        raise FileProblem(hints.missing % {"name": name})
     try:
         with path.open("rb") as handle:
             return SourceFile(path, validate_upload(handle, path.name, RESOURCE_FILE_KINDS))

@@ -41,7 +41,36 @@ UNKNOWN = {
     "level": gettext_lazy("unknown education level “%(value)s”"),
     "licence": gettext_lazy("unknown licence “%(value)s”"),
 }
-CREATE_HINT = gettext_lazy("add it first, or import with --create-terms")
+
+
+@dataclass(frozen=True)
+class Hints:
+    """The advice in messages: options of the import command, or what to do in the admin."""
+
+    create_terms: str
+    licence: str
+    organisation: str
+    no_files: str
+    outside: str
+    missing: str
+
+
+COMMAND_HINTS = Hints(
+    create_terms=gettext_lazy("add it first, or import with --create-terms"),
+    licence=gettext_lazy("a licence is required to publish (fill the licence column or import with --draft)"),
+    organisation=gettext_lazy("no organisation: fill the organisation column or pass --organisation"),
+    no_files=gettext_lazy("the file column is filled but no folder was given with --files"),
+    outside=gettext_lazy("file “%(name)s” is outside the --files folder"),
+    missing=gettext_lazy("file “%(name)s” not found in the --files folder"),
+)
+ADMIN_HINTS = Hints(
+    create_terms=gettext_lazy("use a name from the list, or ask a provincial editor to add it"),
+    licence=gettext_lazy("a licence is required: fill the licence column"),
+    organisation=gettext_lazy("no organisation: fill the organisation column"),
+    no_files=gettext_lazy("the file column is filled but no ZIP of files was uploaded"),
+    outside=gettext_lazy("file “%(name)s” points outside the ZIP"),
+    missing=gettext_lazy("file “%(name)s” is not in the ZIP"),
+)
 
 
 @dataclass
@@ -100,8 +129,15 @@ class RowChecker:
     """
 
     def __init__(
-        self, *, organisation=None, files_dir: Path | None = None, unknown_terms="reject", publish=True
+        self,
+        *,
+        organisation=None,
+        files_dir: Path | None = None,
+        unknown_terms="reject",
+        publish=True,
+        hints: Hints = COMMAND_HINTS,
     ):
+        self.hints = hints
         self.organisation = organisation
         self.files_dir = files_dir
         self.unknown_terms = unknown_terms
@@ -151,9 +187,7 @@ class RowChecker:
         data.level = self._one(values.get("level", ""), self.levels, "level", errors)
         data.licence = self._one(values.get("licence", ""), self.licences, "licence", errors)
         if self.publish and not values.get("licence"):
-            errors.append(
-                _("a licence is required to publish (fill the licence column or import with --draft)")
-            )
+            errors.append(str(self.hints.licence))
         self._date(values.get("date_issued", ""), data, errors)
         self._url(values.get("url", ""), data, errors)
         if "url" in values:
@@ -167,7 +201,7 @@ class RowChecker:
     def _organisation(self, value: str, errors: list[str]):
         if not value:
             if self.organisation is None:
-                errors.append(_("no organisation: fill the organisation column or pass --organisation"))
+                errors.append(str(self.hints.organisation))
             return self.organisation
         found = self._organisations.get(value) or self._organisations.get(slugify(value))
         if found is None:
@@ -187,7 +221,7 @@ class RowChecker:
                 term = index.new_term(name)
                 index.add(term)
             if term is None and self.unknown_terms == "reject":
-                errors.append(f"{UNKNOWN[column] % {'value': name}} ({CREATE_HINT})")
+                errors.append(f"{UNKNOWN[column] % {'value': name}} ({self.hints.create_terms})")
             if term is not None and term not in terms:
                 terms.append(term)
         return terms
@@ -238,11 +272,11 @@ class RowChecker:
     def _files(self, value: str, data: ResourceData, errors: list[str]) -> None:
         names = split_list(value)
         if names and self.files_dir is None:
-            errors.append(_("the file column is filled but no folder was given with --files"))
+            errors.append(str(self.hints.no_files))
             return
         for name in names:
             try:
-                data.files.append(check_file(self.files_dir, name))
+                data.files.append(check_file(self.files_dir, name, self.hints))
             except FileProblem as problem:
                 errors.append(str(problem))
         if names:

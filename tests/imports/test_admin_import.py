@@ -64,8 +64,9 @@ def test_contributor_checks_a_list_sees_each_rows_errors_then_imports_drafts_for
     assert response.url == reverse("imports:job", args=[job.pk])
     preview = client.get(response.url).content.decode()
     assert "4 dòng" in preview and "2 dòng sẵn sàng" in preview
-    assert "giấy phép" in preview  # line 4: no licence
-    assert "khong-co.pdf" in preview  # line 5: file not in the ZIP
+    assert "cần có giấy phép: hãy điền cột licence" in preview  # line 4: no licence
+    assert "--draft" not in preview and "--files" not in preview  # advice for the admin, not the shell
+    assert "không có tệp “khong-co.pdf” trong tệp ZIP" in preview  # line 5
     assert not LearningResourcePage.objects.exists()  # nothing written before confirming
 
     with django_capture_on_commit_callbacks(execute=True):
