@@ -13,7 +13,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ImportJob(models.Model):
+class BackgroundWork(models.Model):
+    """When a piece of work the worker does was asked for and when it ended; newest first."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class ImportJob(BackgroundWork):
     class Status(models.TextChoices):
         CHECKED = "checked", _("checked, waiting for confirmation")
         QUEUED = "queued", _("waiting for the worker")
@@ -37,13 +48,10 @@ class ImportJob(models.Model):
     done = models.PositiveIntegerField(_("rows done"), default=0)
     preview = models.JSONField(default=list, blank=True)  # [{line, identifier, title, action, errors}]
     report = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(BackgroundWork.Meta):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
-        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return self.sheet_name
@@ -77,7 +85,7 @@ class ImportJob(models.Model):
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class HarvestRun(models.Model):
+class HarvestRun(BackgroundWork):
     class Status(models.TextChoices):
         QUEUED = "queued", _("waiting for the worker")
         RUNNING = "running", _("harvesting")
@@ -102,13 +110,10 @@ class HarvestRun(models.Model):
     deleted = models.PositiveIntegerField(_("deleted"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
     log = models.TextField(_("log"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
+    class Meta(BackgroundWork.Meta):
         verbose_name = _("harvest run")
         verbose_name_plural = _("harvest runs")
-        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.source} {self.created_at:%Y-%m-%d %H:%M}"

@@ -37,28 +37,24 @@ class ShownWhen(MenuItem):
         return self.shown_when(request.user)
 
 
-@hooks.register("register_admin_menu_item")
-def import_menu_item():
-    return ShownWhen(
-        _("Import resources"),
-        reverse("imports:new"),
-        icon_name="table",
-        order=420,
-        name="import-resources",
-        shown_when=views.may_import,
-    )
+def _menu_item(label, url_name: str, icon: str, order: int, shown_when):
+    def menu_item():
+        name = url_name.replace(":", "-")
+        return ShownWhen(
+            label, reverse(url_name), icon_name=icon, order=order, name=name, shown_when=shown_when
+        )
+
+    return menu_item
 
 
-@hooks.register("register_admin_menu_item")
-def harvest_menu_item():
-    return ShownWhen(
-        _("OAI-PMH harvests"),
-        reverse("imports:harvests"),
-        icon_name="download",
-        order=430,
-        name="harvests",
-        shown_when=views.may_harvest,
-    )
+hooks.register(
+    "register_admin_menu_item",
+    _menu_item(_("Import resources"), "imports:new", "table", 420, views.may_import),
+)
+hooks.register(
+    "register_admin_menu_item",
+    _menu_item(_("OAI-PMH harvests"), "imports:harvests", "download", 430, views.may_harvest),
+)
 
 
 class HarvestSourceViewSet(ModelViewSet):
