@@ -1,7 +1,8 @@
 """What goes into the search indexes, and when.
 
-Publishing, unpublishing, moving or deleting a page queues ``search.tasks.index_pages`` once the
-transaction commits (run at once in development and tests, by the worker in production). Every
+Publishing, unpublishing, moving or deleting a page, and adding or removing a view restriction,
+queues ``search.tasks.index_pages`` once the transaction commits (run at once in development and
+tests, by the worker in production). Every
 document goes to the database index, which is the fallback, and to Elasticsearch when it is
 configured; Elasticsearch being away never blocks publishing, and ``search_index --check`` shows
 what was missed.
@@ -13,9 +14,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.backends import SearchUnavailable, active_backends
@@ -136,3 +137,13 @@ def _page_moved(sender, instance, **kwargs):
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, instance, **kwargs):
     queue([instance.pk])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _privacy_changed(sender, instance, **kwargs):
+    """A page made private leaves public search with everything below it (and comes back when
+    the restriction goes): who may see a result is a security matter, not a ranking one."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        queue(list(Page.objects.descendant_of(page, inclusive=True).live().values_list("pk", flat=True)))

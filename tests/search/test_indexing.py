@@ -141,3 +141,35 @@ def test_a_bulk_change_is_indexed_in_one_task_at_the_end(
 
     assert batches == [[page.pk for page in pages]]
     assert sorted(found("lop hoc so")) == sorted(page.title for page in pages)
+
+
+def test_a_page_made_private_leaves_every_public_search_at_once_and_returns_when_opened(
+    home, publish, client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    section = publish(StandardPageFactory(parent=home, title="Hướng dẫn nội bộ của Sở"))
+    child = publish(StandardPageFactory(parent=section, title="Danh bạ cán bộ nội bộ"))
+
+    def shown() -> dict[str, bool]:
+        api = client.get(reverse("search_api"), {"q": "noi bo"}).json()
+        page = client.get(reverse("search"), {"q": "noi bo"}).content.decode()
+        suggestions = client.get(reverse("search_autocomplete"), {"q": "danh ba"}).content.decode()
+        return {
+            "api": any(hit["title"] == child.title for hit in api["results"]),
+            "page": child.title in page,
+            "autocomplete": "Danh bạ cán bộ" in suggestions or "Danh b\\u1ea1" in suggestions,
+        }
+
+    assert shown() == {"api": True, "page": True, "autocomplete": True}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert shown() == {"api": False, "page": False, "autocomplete": False}
+    assert IndexEntry.objects.filter(document__title=child.title).count() == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert shown()["api"] is True
