@@ -65,3 +65,36 @@ def test_reference_data_holds_the_plan_period_units():
     assert old_ward.successor.full_name == "Phường Phan Đình Phùng"
     assert old_ward.successor.is_valid_on(datetime.date(2026, 1, 1))
     assert set(Licence.objects.values_list("code", flat=True)) >= {"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0"}
+
+
+def test_every_language_link_of_the_demo_site_answers(client):
+    """Resources have no English translation: their English link leads to the nearest translated
+    page (the English library), never to a 404; translated pages link to each other."""
+    load_demo()
+    failures, checked = [], 0
+    for page in Page.objects.live().public().specific().filter(depth__gt=1):
+        url = page.get_url()
+        if url is None:
+            continue
+        body = client.get(url).text
+        for href, code in re.findall(r'<a href="([^"]+)" lang="(vi|en)" hreflang', body):
+            checked += 1
+            status = client.get(href).status_code
+            if status != 200:
+                failures.append((url, code, href, status))
+    assert checked > 100
+    assert failures == []
+
+
+def test_an_untranslated_resource_links_to_the_english_library_and_back():
+    from portal.core.templatetags.portal_tags import counterpart
+    from portal.resources.models import LearningResourcePage, LibraryIndexPage
+
+    load_demo()
+    resource = LearningResourcePage.objects.live().first()
+
+    english, source = counterpart(resource, "en")
+
+    assert isinstance(english.specific, LibraryIndexPage) and english.locale.language_code == "en"
+    assert source.pk == LibraryIndexPage.objects.get(locale__language_code="vi").pk
+    assert counterpart(resource, "vi")[0].pk == resource.pk

@@ -8,26 +8,42 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
+def counterpart(page, code: str):
+    """The page in language ``code``: its live translation, else that of its nearest ancestor.
+
+    Resources are Vietnamese only; their English link leads to the English library rather than
+    to a 404. ``None`` when not even the site root has that language.
+    """
+    for candidate in [page, *page.get_ancestors().reverse()]:
+        translation = (
+            candidate.get_translations(inclusive=True).live().filter(locale__language_code=code).first()
+        )
+        if translation is not None:
+            return translation, candidate
+    return None, None
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """The current page in each interface language, for the language switcher (plain links).
 
-    A Wagtail page with a translation links to that translation (its slug may differ);
-    anything else keeps its path under the other language prefix.
+    A Wagtail page links to its translation (its slug may differ) or, lacking one, to its nearest
+    translated ancestor; what follows the page's own address (a sub-route, filters) is kept when
+    the page itself is translated. Anything else keeps its path under the other language prefix.
     """
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     page = context.get("page")
-    translations = {}
-    if page is not None and getattr(page, "translation_key", None):
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:
-        translation = translations.get(code)
-        url = translation.get_url(request) if translation else translate_url(path, code)
+        url = translate_url(path, code)
+        if page is not None and getattr(page, "translation_key", None):
+            translation, source = counterpart(page, code)
+            if translation is not None:
+                url = translation.get_url(request)
+                own_url = page.get_url(request) or ""
+                if source.pk == page.pk and own_url and path.startswith(own_url):
+                    url += path[len(own_url) :]
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
