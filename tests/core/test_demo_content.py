@@ -87,14 +87,14 @@ def test_every_language_link_of_the_demo_site_answers(client):
 
 
 def test_an_untranslated_resource_links_to_the_english_library_and_back():
-    from portal.core.templatetags.portal_tags import counterpart
+    from portal.core.templatetags.portal_tags import counterparts
     from portal.resources.models import LearningResourcePage, LibraryIndexPage
 
     load_demo()
     resource = LearningResourcePage.objects.live().first()
 
-    english, source = counterpart(resource, "en")
+    english, source = counterparts(resource)["en"]
 
     assert isinstance(english.specific, LibraryIndexPage) and english.locale.language_code == "en"
     assert source.pk == LibraryIndexPage.objects.get(locale__language_code="vi").pk
-    assert counterpart(resource, "vi")[0].pk == resource.pk
+    assert counterparts(resource)["vi"][0].pk == resource.pk

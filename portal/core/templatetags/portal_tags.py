@@ -4,23 +4,32 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.models import Page
 
 register = template.Library()
 
 
-def counterpart(page, code: str):
-    """The page in language ``code``: its live translation, else that of its nearest ancestor.
+def counterparts(page) -> dict:
+    """Per language code, ``(translation, source)``: the page's live translation, else that of its
+    nearest ancestor (``source`` is the page or ancestor it translates). Two queries.
 
     Resources are Vietnamese only; their English link leads to the English library rather than
-    to a 404. ``None`` when not even the site root has that language.
+    to a 404.
     """
-    for candidate in [page, *page.get_ancestors().reverse()]:
-        translation = (
-            candidate.get_translations(inclusive=True).live().filter(locale__language_code=code).first()
-        )
-        if translation is not None:
-            return translation, candidate
-    return None, None
+    chain = [page, *page.get_ancestors().reverse()]  # nearest first
+    live = Page.objects.live().filter(translation_key__in=[candidate.translation_key for candidate in chain])
+    found = {
+        (translation.translation_key, translation.locale.language_code): translation
+        for translation in live.select_related("locale")
+    }
+    result = {}
+    for code, _name in settings.LANGUAGES:
+        for candidate in chain:
+            translation = found.get((candidate.translation_key, code))
+            if translation is not None:
+                result[code] = (translation, candidate)
+                break
+    return result
 
 
 @register.simple_tag(takes_context=True)
@@ -34,16 +43,21 @@ def language_links(context) -> list[dict]:
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     page = context.get("page")
+    translated = counterparts(page) if getattr(page, "translation_key", None) else {}
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:
         url = translate_url(path, code)
-        if page is not None and getattr(page, "translation_key", None):
-            translation, source = counterpart(page, code)
-            if translation is not None:
-                url = translation.get_url(request)
-                own_url = page.get_url(request) or ""
-                if source.pk == page.pk and own_url and path.startswith(own_url):
-                    url += path[len(own_url) :]
+        if code in translated:
+            translation, source = translated[code]
+            url = translation.get_url(request)
+            if source.pk == page.pk:
+                # The request's path as it reads in the page's own language, then what follows it.
+                own_path, own_url = (
+                    translate_url(path, page.locale.language_code),
+                    page.get_url(request) or "",
+                )
+                if own_url and own_path.startswith(own_url):
+                    url += own_path[len(own_url) :]
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
