@@ -3,16 +3,20 @@
 import functools
 import io
 import struct
+import time
 import wave
 import zipfile
 import zlib
 
 from PIL import Image
 
+_FIXED = time.gmtime(1_767_225_600)  # 2026-01-01: a PDF otherwise records the second it was made
+
 
 def pdf(text_colour: str = "navy") -> bytes:
+    """The same bytes on every call (fixed dates), so tests can rely on its SHA-256."""
     output = io.BytesIO()
-    Image.new("RGB", (300, 420), text_colour).save(output, "PDF")
+    Image.new("RGB", (300, 420), text_colour).save(output, "PDF", creationDate=_FIXED, modDate=_FIXED)
     return output.getvalue()
 
 
