@@ -131,7 +131,7 @@ def _page_changed(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def _page_moved(sender, instance, **kwargs):
-    queue(list(Page.objects.descendant_of(instance, inclusive=True).live().values_list("pk", flat=True)))
+    _queue_subtree(instance)
 
 
 @receiver(post_delete, sender=Page)
@@ -146,4 +146,8 @@ def _privacy_changed(sender, instance, **kwargs):
     the restriction goes): who may see a result is a security matter, not a ranking one."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        queue(list(Page.objects.descendant_of(page, inclusive=True).live().values_list("pk", flat=True)))
+        _queue_subtree(page)
+
+
+def _queue_subtree(page: Page) -> None:
+    queue(list(Page.objects.descendant_of(page, inclusive=True).live().values_list("pk", flat=True)))

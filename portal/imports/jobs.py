@@ -175,7 +175,7 @@ def run_harvest(run_id: int) -> str:
         run.added, run.updated = report.created, report.updated
         run.deleted, run.failed = report.unpublished, len(report.rejected)
         lines = [
-            _("%(identifier)s: %(reasons)s") % {"identifier": identifier, "reasons": "; ".join(reasons)}
+            _("%(identifier)s: %(reason)s") % {"identifier": identifier, "reason": "; ".join(reasons)}
             for identifier, reasons in report.rejected
         ]
         if report.drafts:

@@ -20,7 +20,6 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowState,
     WorkflowTask,
-    get_default_page_content_type,
 )
 
 from portal.organisations.models import RoleGroup
@@ -121,16 +120,16 @@ def _grant(role: Role) -> Group:
         group.permissions.add(permission("wagtailadmin.access_admin"))
     for codename in role.model_permissions:
         group.permissions.add(permission(codename))
-    root = Page.get_first_root_node()
-    page_type = get_default_page_content_type()
-    for action in role.page_actions:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root,
-            permission=Permission.objects.get(content_type=page_type, codename=f"{action}_page"),
-        )
+    grant_pages(group, Page.get_first_root_node(), role.page_actions)
     grant_files(group, Collection.get_first_root_node(), role.file_actions)
     return group
+
+
+def grant_pages(group: Group, page: Page, actions) -> None:
+    for action in actions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission(f"wagtailcore.{action}_page")
+        )
 
 
 def grant_files(group: Group, collection: Collection, actions) -> None:

@@ -9,17 +9,14 @@ nothing else.
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
-    GroupPagePermission,
-    Page,
     Site,
     Workflow,
     WorkflowPage,
-    get_default_page_content_type,
 )
 
 from portal.core.text import slugify
@@ -31,7 +28,7 @@ from portal.organisations.contributors import (
     find_or_create,
 )
 from portal.organisations.models import Organisation
-from portal.organisations.roles import grant_files, permission, review_workflow, setup_roles
+from portal.organisations.roles import grant_files, grant_pages, permission, review_workflow, setup_roles
 from portal.resources.models import LibraryIndexPage, OrganisationSectionPage
 
 CONTRIBUTOR_PAGE_PERMISSIONS = ("add", "change")
@@ -71,10 +68,7 @@ def setup_organisation(organisation: Organisation):
     section = _section(library_page(), organisation)
     collection, group = ensure_owned(organisation)
     group.permissions.add(permission("wagtailadmin.access_admin"))
-    for action in CONTRIBUTOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=section, permission=_page_permission(action)
-        )
+    grant_pages(group, section, CONTRIBUTOR_PAGE_PERMISSIONS)
     grant_files(group, collection, CONTRIBUTOR_FILE_PERMISSIONS)
     workflow = review_workflow()
     WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
@@ -108,9 +102,3 @@ def _section(library, organisation) -> OrganisationSectionPage:
         )
         section.save_revision().publish()
     return section
-
-
-def _page_permission(action: str) -> Permission:
-    return Permission.objects.get(
-        content_type=get_default_page_content_type(), codename=f"{action}_{Page._meta.model_name}"
-    )
