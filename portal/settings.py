@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "portal.organisations",
     "portal.resources",
     "portal.imports",
-    "search",
     "media",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -61,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail.locales",
     "wagtail.admin",
     "wagtail",
+    "search",  # after Wagtail: it takes over Wagtail's save handlers in ready()
     "modelcluster",
     "taggit",
     "django_tasks",

@@ -9,8 +9,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Public search")
 
     def ready(self) -> None:
-        from search import checks, indexing  # noqa: F401 - registers the start-up check and signals
+        from search import checks, indexing, wagtail_indexes  # noqa: F401 - start-up check, signals
         from search.families import FAMILY_MODULES
 
         for module in FAMILY_MODULES:
             import_module(module)
+        wagtail_indexes.install()

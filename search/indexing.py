@@ -108,13 +108,16 @@ def queue(page_ids: list[int]) -> None:
 @contextmanager
 def batched_updates(size: int = 500):
     """Inside, changed pages are indexed together at the end (in tasks of ``size`` pages)
-    rather than one task per page: a bulk import of 1,000 rows makes two tasks, not 1,000."""
+    rather than one task per page: a bulk import of 1,000 rows makes two tasks, not 1,000.
+    Wagtail's own indexes (admin search, references) are deferred the same way."""
     from search.tasks import index_pages
+    from search.wagtail_indexes import deferred
 
     pending: list[int] = []
     token = _batch.set(pending)
     try:
-        yield
+        with deferred():
+            yield
     finally:
         _batch.reset(token)
         unique = list(dict.fromkeys(pending))

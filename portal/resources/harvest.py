@@ -20,6 +20,7 @@ from portal.resources.importing import save_checked
 from portal.resources.importing_pages import UNCHANGED, section_for, unpublish_resource
 from portal.resources.importing_rows import RowChecker, RowError
 from portal.resources.models import HarvestSource
+from search.indexing import batched_updates
 
 TIMEOUT_SECONDS = 60
 PROTOCOL_ERRORS = (
@@ -63,15 +64,16 @@ def harvest(
     checker = RowChecker(organisation=organisation, unknown_terms="ignore", publish=False)
     latest = source.last_datestamp
     try:
-        for number, record in enumerate(_records(endpoint, set_spec, report.since), start=1):
-            header = record.header
-            if not since and source.last_datestamp and header.datestamp <= source.last_datestamp:
-                report.unchanged += 1  # ``from`` is inclusive: the newest record of the last harvest
-            elif record.deleted:
-                report.unpublished += unpublish_resource(header.identifier, organisation)
-            else:
-                _harvest_record(number, record, checker, report)
-            latest = max(latest, header.datestamp or "")
+        with batched_updates():  # one indexing pass for the whole harvest
+            for number, record in enumerate(_records(endpoint, set_spec, report.since), start=1):
+                header = record.header
+                if not since and source.last_datestamp and header.datestamp <= source.last_datestamp:
+                    report.unchanged += 1  # ``from`` is inclusive: the newest record of the last harvest
+                elif record.deleted:
+                    report.unpublished += unpublish_resource(header.identifier, organisation)
+                else:
+                    _harvest_record(number, record, checker, report)
+                latest = max(latest, header.datestamp or "")
     except (oaiexceptions.CannotDisseminateFormat, oaiexceptions.NoMetadataFormat):
         raise HarvestError(_("The repository does not offer Dublin Core (oai_dc) records.")) from None
     except oaiexceptions.NoSetHierarchy:

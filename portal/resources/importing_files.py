@@ -60,16 +60,16 @@ def store_file(source: SourceFile, collection, title: str, stored: list):
     document_model = get_document_model()
     # Only the organisation's own or public files are reused: another organisation's private
     # copy of the same bytes stays theirs, and this import stores its own.
-    existing = (
-        reusable_files(collection, document_model).filter(sha256=source.facts.sha256).order_by("pk").first()
-    )
-    if existing is not None:
-        return existing
+    sha256 = source.facts.sha256
+    if document_model.objects.filter(sha256=sha256).exists():  # new bytes, the usual case: one query
+        existing = reusable_files(collection, document_model).filter(sha256=sha256).order_by("pk").first()
+        if existing is not None:
+            return existing
     document = document_model(
         title=title,
         collection=collection,
         original_filename=source.facts.original_name,
-        sha256=source.facts.sha256,
+        sha256=sha256,
         content_type=source.facts.content_type,
     )
     with source.path.open("rb") as handle:

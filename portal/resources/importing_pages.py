@@ -6,8 +6,11 @@ fields is kept; a cell left empty keeps what the resource has. Every change is a
 """
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Collection
+from wagtail.log_actions import log
+from wagtail.models import Collection, Page
+from wagtail.signals import page_published
 
 from portal.core.text import slugify
 from portal.resources.importing_files import store_file
@@ -81,16 +84,40 @@ def save_resource(data: ResourceData, *, publish: bool, stored: list) -> str:
     if before is not None and up_to_date and page.serializable_data() == before:
         return UNCHANGED
     try:
+        if created and publish:
+            _add_live(section, page)
+            return CREATED
         if created:
             section.add_child(instance=page)
-        if not (created and publish):  # a new live page was just validated by its own save()
-            page.full_clean(exclude=None if publish else ["licence"])
+        page.full_clean(exclude=None if publish else ["licence"])
     except ValidationError as error:
         raise WriteError("; ".join(_messages(error))) from None
-    revision = page.save_revision(clean=False, log_action=True)
+    revision = page.save_revision(clean=False, log_action=not created)  # add_child logged a creation
     if publish:
         revision.publish(log_action=True)
     return CREATED if created else UPDATED
+
+
+def _add_live(section, page: LearningResourcePage) -> None:
+    """A new resource, published: added in one write, given the revision that records it, then
+    made live, with the log entries and ``page_published`` signal of publishing in the admin.
+
+    Publishing a draft revision instead would save the page three times and rewrite its files,
+    terms and comments each time; for a page nobody has seen there is no earlier revision,
+    schedule, alias, comment or workflow for it to settle. Validation runs once, without
+    looking up again what the row checker has just found (terms, licence, organisation) or
+    checked (the identifier is new, the slug free)."""
+    page.live, page.has_unpublished_changes = False, False  # added as a draft: only title and slug checked
+    page.first_published_at = page.last_published_at = timezone.now()
+    section.add_child(instance=page)
+    references = [field.name for field in page._meta.concrete_fields if field.is_relation]
+    page.full_clean(exclude=references, validate_unique=False, validate_constraints=False)
+    page.live = True
+    revision = page.save_revision(clean=False, changed=False)  # add_child logged the creation
+    page.live_revision = revision
+    Page.objects.filter(pk=page.pk).update(live=True, live_revision=revision)
+    log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
+    page_published.send(sender=LearningResourcePage, instance=page, revision=revision)
 
 
 def unpublish_resource(identifier: str, organisation) -> bool:

@@ -2,7 +2,7 @@
 
 from openpyxl import Workbook
 from wagtail.documents import get_document_model
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 
 from portal.core.models import Audience, Subject
 from portal.resources.models import LearningResourcePage
@@ -39,6 +39,31 @@ def test_good_file_with_bom_imports_published_resources(contributor, files_dir, 
     assert link.resource_type == "link"
     assert link.external_url == "https://dichvucong.gov.vn/p/home/dvc-huong-dan.html"
     assert link.licence.code == "CC0-1.0"
+
+
+def test_a_published_import_looks_like_publishing_in_the_admin(
+    contributor, files_dir, tmp_path, client, admin_user, django_capture_on_commit_callbacks
+):
+    path = write_csv(tmp_path / "one.csv", GOOD_ROWS[:1])
+    with django_capture_on_commit_callbacks(execute=True):  # the batched index updates run at the end
+        code, _out, err = run_import(path, "--files", files_dir, "--organisation", "dai-hoc-thai-nguyen")
+    assert code == 0, err
+
+    (page,) = resources()
+    assert page.live and not page.has_unpublished_changes and page.first_published_at
+    assert page.live_revision == page.latest_revision
+    assert page.live_revision.as_object().title == "Kỹ năng số cho người cao tuổi"
+    history = PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True)
+    assert list(history) == ["wagtail.create", "wagtail.publish"]
+    document = page.files.get().document
+    assert ReferenceIndex.get_references_to(document).filter(object_id=str(page.pk)).exists()
+
+    client.force_login(admin_user)  # the editor's page search finds it
+    found = client.get("/admin/pages/search/", {"q": "người cao tuổi"}).content.decode()
+    assert f"/admin/pages/{page.pk}/edit/" in found
+    client.logout()  # a citizen downloads its file: a live page uses it, so it is public
+    assert client.get(page.url).status_code == 200
+    assert client.get(document.url).status_code in (200, 302)
 
 
 def test_bad_rows_are_reported_by_line_and_good_rows_still_imported(contributor, tmp_path):
