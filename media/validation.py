@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import av
 import pypdfium2 as pdfium
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -115,6 +116,8 @@ def validate_upload(fileobj, filename: str, kind: str | Iterable[str] | None = N
         width, height = _check_image(fileobj)
     elif file_type.key == "pdf":
         _check_pdf(fileobj)
+    elif file_type.kind in ("audio", "video"):
+        _check_media(fileobj, file_type.kind)
     digest = _sha256(fileobj)
     fileobj.seek(0)
     return UploadFacts(
@@ -214,6 +217,30 @@ def _check_pdf(fileobj) -> None:
         raise UploadRejected(_("The file is damaged or incomplete."), "damaged") from None
     if pages == 0:
         raise UploadRejected(_("The PDF has no pages."), "damaged")
+
+
+def _check_media(fileobj, kind: str) -> None:
+    """Audio and video: the container opens, its first frame decodes, and its packets reach the
+    length it declares (an upload cut off on a weak connection stops short)."""
+    fileobj.seek(0)
+    try:
+        with av.open(fileobj) as container:
+            streams = [stream for stream in container.streams if stream.type == kind]
+            if not streams:
+                raise UploadRejected(_("The file is damaged or incomplete."), "damaged")
+            stream = streams[0]
+            decoded, reached = False, 0.0
+            for packet in container.demux(stream):
+                if packet.size == 0 or packet.pts is None:
+                    continue
+                decoded = decoded or bool(packet.decode())
+                reached = max(reached, float((packet.pts + packet.duration) * packet.time_base))
+            declared = (container.duration or 0) / av.time_base
+            start = float(stream.start_time * stream.time_base) if stream.start_time is not None else 0.0
+    except av.FFmpegError:
+        raise UploadRejected(_("The file is damaged or incomplete."), "damaged") from None
+    if not decoded or reached - start < declared * 0.95 - 0.5:
+        raise UploadRejected(_("The file is damaged or incomplete."), "damaged")
 
 
 def _bomb(limit: int, width: int | None = None, height: int | None = None) -> UploadRejected:

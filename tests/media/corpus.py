@@ -2,6 +2,7 @@
 
 import functools
 import io
+import random
 import struct
 import time
 import wave
@@ -37,8 +38,42 @@ def wav(seconds: float = 0.1) -> bytes:
 
 
 def mp4(payload: int = 1024) -> bytes:
-    ftyp = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
-    return ftyp + struct.pack(">I", payload + 8) + b"mdat" + bytes(payload)
+    """A real two-second video (64×48, MPEG-4), padded with a ``free`` box to ``payload`` bytes
+    or more: players skip the padding, large-upload tests get their size cheaply."""
+    video = _encoded("mp4", "mpeg4", "video")
+    return video + struct.pack(">I", payload + 8) + b"free" + bytes(payload)
+
+
+def mp3(seconds: int = 4) -> bytes:
+    return _encoded("mp3", "libmp3lame", "audio", seconds)
+
+
+@functools.cache
+def _encoded(container: str, codec: str, kind: str, seconds: int = 2) -> bytes:
+    """Noise encoded with PyAV (its own FFmpeg), the same bytes on every call."""
+    import av
+
+    noise = random.Random(104)
+    output = io.BytesIO()
+    with av.open(output, "w", format=container) as media:
+        if kind == "video":
+            stream = media.add_stream(codec, rate=25)
+            stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+            frames = [
+                av.VideoFrame.from_image(Image.frombytes("RGB", (64, 48), noise.randbytes(64 * 48 * 3)))
+                for _ in range(25 * seconds)
+            ]
+        else:
+            stream = media.add_stream(codec, rate=48000, layout="mono")
+            frames = []
+            for number in range(48000 * seconds // 1152):
+                frame = av.AudioFrame(format="s16p", layout="mono", samples=1152)
+                frame.planes[0].update(noise.randbytes(1152 * 2))
+                frame.sample_rate, frame.pts = 48000, number * 1152
+                frames.append(frame)
+        for frame in [*frames, None]:
+            media.mux(stream.encode(frame))
+    return output.getvalue()
 
 
 def zip_of(members: dict[str, bytes]) -> bytes:
@@ -120,8 +155,11 @@ def photo(fmt: str = "JPEG", size=(640, 480)) -> bytes:
 def damaged() -> dict[str, tuple[str, bytes, str]]:
     """Files cut off in transfer: each starts right, so only decoding them shows the damage."""
     jpeg, png, document = photo("JPEG"), photo("PNG"), pdf()
+    video, sound = _encoded("mp4", "mpeg4", "video"), mp3()
     return {
         "truncated JPEG": ("anh-chup.jpg", jpeg[: len(jpeg) * 2 // 3], "damaged"),
         "truncated PNG": ("anh-chup.png", png[:-40], "damaged"),
         "truncated PDF": ("tai-lieu.pdf", document[: len(document) // 2], "damaged"),
+        "truncated MP4": ("phong-su.mp4", video[: len(video) * 2 // 3], "damaged"),
+        "truncated MP3": ("ban-tin.mp3", sound[: len(sound) * 3 // 5], "damaged"),
     }

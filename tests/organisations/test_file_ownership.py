@@ -2,9 +2,12 @@
 
 import io
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -259,6 +262,21 @@ def test_renditions_are_not_at_addresses_made_from_the_image_name(their_image):
 
     assert re.match(r"^renditions/\d{4}/\d{2}/[A-Za-z0-9_-]{8,}/", rendition.file.name)
     assert not [name for name in storages["public"].listdir("")[0] if name == "images"]
+
+
+def test_renditions_made_before_at_guessable_addresses_are_removed(their_image):
+    old = their_image.get_rendition("width-320|format-webp")
+    guessable = f"images/{their_image.title}.width-320.webp"
+    storages["public"].save(guessable, ContentFile(b"RIFF"))
+    type(old).objects.filter(pk=old.pk).update(file=guessable)
+    migration = import_module("media.migrations.0003_drop_renditions_at_guessable_addresses")
+
+    migration.drop_guessable_renditions(django_apps, None)
+
+    assert not their_image.renditions.exists()
+    assert not storages["public"].exists(guessable)
+    again = their_image.get_rendition("width-320|format-webp")  # made anew, at a random address
+    assert again.file.name.startswith("renditions/")
 
 
 def test_a_download_carries_the_extension_of_what_the_file_really_is(client, editor):
