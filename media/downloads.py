@@ -20,6 +20,7 @@ from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
 
@@ -36,14 +37,17 @@ class StorageUnavailable(Exception):
 
 
 def count_download(document_id: int) -> None:
-    """Add one download; safe under concurrent requests (one ``UPDATE … SET count = count + 1``)."""
-    if DownloadCounter.objects.filter(document_id=document_id).update(count=F("count") + 1):
+    """Add one download; safe under concurrent requests (one ``UPDATE … SET count = count + 1``).
+    The time lets search pick up moved counts in batches (``index_recent_downloads``)."""
+    now = timezone.now()
+    counter = DownloadCounter.objects.filter(document_id=document_id)
+    if counter.update(count=F("count") + 1, last_download_at=now):
         return
     try:
         with transaction.atomic():
-            DownloadCounter.objects.create(document_id=document_id, count=1)
+            DownloadCounter.objects.create(document_id=document_id, count=1, last_download_at=now)
     except IntegrityError:  # another request created the row first
-        DownloadCounter.objects.filter(document_id=document_id).update(count=F("count") + 1)
+        counter.update(count=F("count") + 1, last_download_at=now)
 
 
 def content_disposition(filename: str, disposition: str = "attachment") -> str:

@@ -158,6 +158,7 @@ class DownloadCounter(models.Model):
         PortalDocument, on_delete=models.CASCADE, related_name="download_counter", primary_key=True
     )
     count = models.PositiveBigIntegerField(_("downloads"), default=0)
+    last_download_at = models.DateTimeField(_("last downloaded"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("download counter")

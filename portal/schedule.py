@@ -2,12 +2,15 @@
 
 from portal.core.scheduling import Periodic, run_command
 from portal.imports.jobs import harvest_due_sources
+from search.tasks import index_recent_downloads
 
 SCHEDULE = [
     # Wagtail's go-live and expiry dates take effect within ten minutes.
     Periodic("publish-scheduled-pages", "*/10 * * * *", run_command, ("publish_scheduled",)),
     # Repositories whose source says "every night" or "every Sunday night".
     Periodic("harvest-due-sources", "30 1 * * *", harvest_due_sources),
+    # Download counts reach search ("most downloaded") within a minute or two.
+    Periodic("index-recent-downloads", "* * * * *", index_recent_downloads),
     # Large uploads abandoned for three days: their parts are removed from the store.
     Periodic("clean-abandoned-uploads", "0 3 * * *", run_command, ("clean_uploads",)),
 ]

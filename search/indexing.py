@@ -13,12 +13,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from media.models import DownloadCounter
+from portal.core.models.taxonomy import Term
+from portal.organisations.models import Organisation
 from search.backends import SearchUnavailable, active_backends
 from search.documents import prepare
 from search.families import families, family_for
@@ -150,6 +155,35 @@ def _privacy_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         _queue_subtree(page)
+
+
+@receiver(post_save)
+def _named_thing_changed(sender, instance, raw=False, **kwargs):
+    """A vocabulary term or an organisation renamed: every page that shows its name is
+    indexed again, so a search for the new name finds them and results show it."""
+    if not raw and isinstance(instance, (Term, Organisation)) and not kwargs.get("created"):
+        queue(pages_pointing_at(instance))
+
+
+def pages_pointing_at(instance) -> list[int]:
+    """Ids of the pages with a foreign key or many-to-many field pointing at ``instance``."""
+    ids: set[int] = set()
+    for relation in instance._meta.related_objects:
+        if issubclass(relation.related_model, Page):
+            pages = relation.related_model.objects.filter(**{relation.field.name: instance})
+            ids.update(pages.values_list("pk", flat=True))
+    return sorted(ids)
+
+
+def recently_downloaded_pages(since) -> list[int]:
+    """Ids of the pages using a file downloaded since ``since`` (Wagtail's reference index)."""
+    documents = DownloadCounter.objects.filter(last_download_at__gte=since).values_list("document", flat=True)
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
+        to_object_id__in=[str(pk) for pk in documents],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    )
+    return sorted({int(pk) for pk in references.values_list("object_id", flat=True)})
 
 
 def _queue_subtree(page: Page) -> None:

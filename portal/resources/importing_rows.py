@@ -96,8 +96,8 @@ class ResourceData:
 
     @property
     def new_terms(self) -> list:
-        """Subjects and audiences this row would add to the vocabularies."""
-        return [term for term in [*self.subjects, *self.audiences] if term.pk is None]
+        """Subjects, audiences and languages this row would add to the vocabularies."""
+        return [term for term in [*self.subjects, *self.audiences, *self.languages] if term.pk is None]
 
 
 class RowError(Exception):
@@ -183,7 +183,7 @@ class RowChecker:
         data.authors = values.get("authors", "")
         data.subjects = self._terms(values.get("subjects", ""), self.subjects, "subjects", errors)
         data.audiences = self._terms(values.get("audiences", ""), self.audiences, "audiences", errors)
-        data.languages = self._known(values.get("languages", ""), self.languages, "languages", errors)
+        data.languages = self._terms(values.get("languages", ""), self.languages, "languages", errors)
         data.level = self._one(values.get("level", ""), self.levels, "level", errors)
         data.licence = self._one(values.get("licence", ""), self.licences, "licence", errors)
         if self.publish and not values.get("licence"):
@@ -218,10 +218,13 @@ class RowChecker:
         for name in split_list(value):
             term = index.find(name)
             if term is None and self.unknown_terms == "create":
-                term = index.new_term(name)
-                index.add(term)
+                term = index.new_term(name)  # None when the name makes no term: no language has it
+                if term is not None:
+                    index.add(term)
             if term is None and self.unknown_terms == "reject":
                 errors.append(f"{UNKNOWN[column] % {'value': name}} ({self.hints.create_terms})")
+            elif term is None and self.unknown_terms == "create":
+                errors.append(UNKNOWN[column] % {"value": name})
             if term is not None and term not in terms:
                 terms.append(term)
         return terms

@@ -1,17 +1,20 @@
 """Finding vocabulary terms from what people type in a spreadsheet or a harvested record.
 
-"Ky nang so", "kỹ năng số", "ky-nang-so" and "Digital skills" all name one subject; "vie",
-"vi-VN" and "Tiếng Việt" one language; "CC BY 4.0", "CC-BY-4.0" and the licence's URL one
-licence. Each index loads its vocabulary once, so a long file costs one query per vocabulary.
+"Ky nang so", "kỹ năng số", "ky-nang-so" and "Digital skills" all name one subject;
+"Trung học phổ thông", "THPT" and "Trung học phổ thông (THPT)" one level; "vie", "vi-VN" and
+"Tiếng Việt" one language, and any ISO 639 code or language name (langcodes) a language that
+``--create-terms`` may add; "CC BY 4.0", "CC-BY-4.0" and the licence's URL one licence. Each
+index loads its vocabulary once, so a long file costs one query per vocabulary.
 """
 
 import re
 
+import langcodes
+
 from portal.core.models import Audience, EducationLevel, Language, Licence, Subject
 from portal.core.text import normalise, slugify
 
-# ISO 639-2 codes that repositories write where the vocabulary keeps the ISO 639-1 code.
-ISO_639_2 = {"vie": "vi", "eng": "en", "fra": "fr", "fre": "fr", "zho": "zh", "chi": "zh", "rus": "ru"}
+_PARENTHESES = re.compile(r"\s*\(([^)]*)\)")
 _LICENCE_URL = re.compile(r"^(?:https?://)?(?:www\.)?(.*?)/?(?:legalcode(?:\.[a-z-]+)?|deed\.[a-z-]+)?/?$")
 
 
@@ -31,7 +34,10 @@ class TermIndex:
             self.add(term)
 
     def keys(self, term) -> set[str]:
-        return {slugify(term.slug), slugify(term.name), slugify(term.name_en)} - {""}
+        names = [term.slug, term.name, term.name_en]
+        for name in (term.name, term.name_en):  # "Trung học phổ thông (THPT)": the name, and "THPT"
+            names += [_PARENTHESES.sub("", name), *_PARENTHESES.findall(name)]
+        return {slugify(name) for name in names} - {""}
 
     def add(self, term) -> None:
         for key in self.keys(term):
@@ -70,10 +76,32 @@ class LanguageIndex(TermIndex):
     def keys(self, term) -> set[str]:
         return super().keys(term) | ({slugify(term.native_name)} - {""})
 
-    def lookup_keys(self, value: str) -> list[str]:
-        key = slugify(value)
-        primary = key.split("-")[0]
-        return [key, ISO_639_2.get(key, key), primary, ISO_639_2.get(primary, primary)]
+    def find(self, value: str):
+        return super().find(value) or self._terms.get(iso_639(value) or "")
+
+    def new_term(self, value: str):
+        """The language ``value`` names, named as langcodes names it; ``None`` for no language."""
+        code = iso_639(value)
+        if code is None:
+            return None
+        language = langcodes.Language.get(code)
+        return Language(
+            slug=code,
+            name=language.display_name("vi"),
+            name_en=language.display_name("en"),
+            native_name=language.autonym(),
+        )
+
+
+def iso_639(value: str) -> str | None:
+    """The ISO 639 code of a language tag ("zho", "zh-Hans", "vi-VN") or of a language's name in
+    English, Vietnamese or itself ("Chinese", "tiếng Trung", "中文"); ``None`` if it names none."""
+    text = value.strip()
+    try:
+        language = langcodes.get(text) if langcodes.tag_is_valid(text) else langcodes.find(text)
+    except (LookupError, ValueError):
+        return None
+    return language.language if language.language not in (None, "und") else None
 
 
 class LicenceIndex(TermIndex):

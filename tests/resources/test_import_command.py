@@ -4,7 +4,7 @@ from openpyxl import Workbook
 from wagtail.documents import get_document_model
 from wagtail.models import PageLogEntry, ReferenceIndex, Revision
 
-from portal.core.models import Audience, Subject
+from portal.core.models import Audience, Language, Subject
 from portal.resources.models import LearningResourcePage
 from tests.resources.factories import LearningResourcePageFactory, OrganisationSectionPageFactory
 from tests.resources.import_support import COLUMNS, GOOD_ROWS, PDF, resources, run_import, write_csv
@@ -195,6 +195,40 @@ def test_xlsx_file_imports_like_csv(contributor, tmp_path):
     assert "2 created, 0 updated, 0 unchanged, 1 rejected" in out
     assert "line 4: a licence is required to publish" in err
     assert resources().count() == 2
+
+
+def test_any_iso_language_is_recognised_and_added_only_when_asked(contributor, tmp_path):
+    rows = [
+        {"identifier": "zh-1", "title": "An toàn lao động", "licence": "CC0-1.0", "languages": "zh"},
+        {"identifier": "zh-2", "title": "Nội quy nhà máy", "licence": "CC0-1.0", "languages": "Chinese; vi"},
+        {"identifier": "zh-3", "title": "Từ vựng cơ bản", "licence": "CC0-1.0", "languages": "tiếng Trung"},
+        {"identifier": "xx-4", "title": "Không rõ", "licence": "CC0-1.0", "languages": "tiếng Sao Hỏa"},
+    ]
+    path = write_csv(tmp_path / "zh.csv", rows)
+
+    code, out, err = run_import(path, "--organisation", "dai-hoc-thai-nguyen")
+    assert code == 1 and "0 created" in out
+    assert "line 2: unknown language “zh” (add it first, or import with --create-terms)" in err
+
+    code, out, err = run_import(path, "--organisation", "dai-hoc-thai-nguyen", "--create-terms")
+    assert "3 created, 0 updated, 0 unchanged, 1 rejected" in out
+    assert "line 5: unknown language “tiếng Sao Hỏa”" in err
+    chinese = Language.objects.get(slug="zh")
+    assert (chinese.name, chinese.name_en, chinese.native_name) == ("Tiếng Trung", "Chinese", "中文")
+    assert {page.identifier for page in chinese.resources.all()} == {"zh-1", "zh-2", "zh-3"}
+
+
+def test_a_level_is_found_with_or_without_its_acronym(contributor, tmp_path):
+    rows = [
+        {"identifier": f"thpt-{number}", "title": f"Ôn thi {number}", "licence": "CC0-1.0", "level": level}
+        for number, level in enumerate(["Trung học phổ thông", "THPT", "trung hoc pho thong (thpt)"])
+    ]
+    code, _out, err = run_import(
+        write_csv(tmp_path / "thpt.csv", rows), "--organisation", "dai-hoc-thai-nguyen"
+    )
+
+    assert code == 0, err
+    assert {page.level.name for page in resources()} == {"Trung học phổ thông (THPT)"}
 
 
 def test_dry_run_checks_everything_and_writes_nothing(contributor, files_dir, stored_files, tmp_path):

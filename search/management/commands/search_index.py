@@ -1,4 +1,5 @@
-"""``manage.py search_index --rebuild`` (all families, new index, atomic swap) or ``--check`` (drift)."""
+"""``manage.py search_index --rebuild`` (all families, new index, atomic swap), ``--check`` (drift)
+or ``--fix`` (index again just the drifted pages)."""
 
 import time
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         action = parser.add_mutually_exclusive_group(required=True)
         action.add_argument("--rebuild", action="store_true", help="build new indexes and swap them in")
         action.add_argument("--check", action="store_true", help="compare pages with what is indexed")
+        action.add_argument("--fix", action="store_true", help="index again the pages --check finds drifted")
         parser.add_argument("--family", action="append", choices=sorted(families()), help="only this family")
         parser.add_argument(
             "--backend", choices=["database", "elasticsearch"], help="only this backend (default: all in use)"
@@ -33,7 +35,7 @@ class Command(BaseCommand):
                         self._rebuild(backend, name)
                 query.reset_availability()
             else:
-                self._check(backends, names)
+                self._check(backends, names, fix=options["fix"])
         except SearchUnavailable as error:
             raise CommandError(f"search backend unavailable: {error}") from None
 
@@ -58,7 +60,7 @@ class Command(BaseCommand):
             f"{backend.name}/{name}: {count} documents in {elapsed:.1f}s ({count / elapsed:.0f} docs/s)"
         )
 
-    def _check(self, backends, names) -> None:
+    def _check(self, backends, names, fix: bool = False) -> None:
         drifted = False
         for backend in backends:
             for name in names:
@@ -69,5 +71,9 @@ class Command(BaseCommand):
                     if ids:
                         drifted = True
                         self.stdout.write(f"  {kind}: {' '.join(ids[:20])}{' …' if len(ids) > 20 else ''}")
-        if drifted:
+                if fix:
+                    drifted_ids = sorted({int(pk) for ids in found.values() for pk in ids})
+                    indexing.update_pages(drifted_ids, backends=[backend])
+                    self.stdout.write(f"  fixed: {len(drifted_ids)} pages indexed again or removed")
+        if drifted and not fix:
             raise CommandError("the search index differs from the pages: run search_index --rebuild")
