@@ -8,6 +8,7 @@ Elasticsearch analysers reach the same form with lowercase + asciifolding.
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 
@@ -146,12 +147,22 @@ def _folded_chars(text: str) -> str:
     return "".join((fold(char) or " ")[0] for char in text)
 
 
+def snippet(summary: str, body: str, query_clauses: list[Clause]) -> str:
+    """The highlighted summary, or the body's passage when only the body matches the query."""
+    marked = highlight(summary, query_clauses)
+    if query_clauses and "<mark>" not in marked:
+        in_body = highlight(body, query_clauses)
+        if "<mark>" in in_body:
+            return in_body
+    return marked
+
+
 def highlight(text: str, query_clauses: list[Clause], size: int = 180) -> str:
     """An HTML-escaped snippet of ``text`` around the first match, matched words in <mark>."""
     if not text:
         return ""
-    text = normalise(text)
-    folded = _folded_chars(text)
+    text = unicodedata.normalize("NFC", text)  # shown as written; matched in the normalised spelling,
+    folded = _folded_chars(normalise(text))  # which has the same length ("Hoá" → "Hóa", "kĩ" → "kỹ")
     spans = []
     for clause in query_clauses:
         for alternative in clause.alternatives:

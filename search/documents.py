@@ -22,7 +22,7 @@ import json
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.text import fold, normalise
+from portal.core.text import fold
 
 # Facet name → heading on the search page. The order is the order on the page and in the API.
 FACETS = {
@@ -61,7 +61,7 @@ def _date(value) -> str | None:
 
 
 def prepare(document: dict) -> dict:
-    """Check and normalise a family's document; adds the ``fingerprint`` that drift checks compare."""
+    """Check a family's document and add the ``fingerprint`` that drift checks compare."""
     missing = [key for key in ("id", "family", "title", "url") if not document.get(key)]
     if missing:
         raise InvalidDocument(f"search document lacks {', '.join(missing)}: {document.get('id')!r}")
@@ -71,8 +71,7 @@ def prepare(document: dict) -> dict:
     facets = {name: _values(value) for name, value in document.get("facets", {}).items()}
     labels = {
         name: {
-            str(value): normalise(str(label))
-            for value, label in (document.get("labels", {}).get(name) or {}).items()
+            str(value): str(label) for value, label in (document.get("labels", {}).get(name) or {}).items()
         }
         for name in facets
     }
@@ -80,10 +79,11 @@ def prepare(document: dict) -> dict:
         "id": str(document["id"]),
         "family": document["family"],
         "identifier": str(document.get("identifier") or document["id"]),
-        "title": normalise(document["title"]).strip(),
-        "summary": normalise(document.get("summary") or "").strip(),
-        "body": normalise(document.get("body") or "")[:TEXT_LIMIT],
-        "keywords": [normalise(keyword) for keyword in document.get("keywords") or []],
+        # As the page has them: results show these; each backend normalises only what it matches.
+        "title": document["title"].strip(),
+        "summary": (document.get("summary") or "").strip(),
+        "body": (document.get("body") or "")[:TEXT_LIMIT],
+        "keywords": list(document.get("keywords") or []),
         "url": document["url"],
         "locale": document.get("locale") or "vi",
         "date": _date(document.get("date")),

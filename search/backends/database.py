@@ -243,10 +243,6 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _hit(document: dict, highlight_clauses) -> Hit:
-        source = document["summary"]
-        if highlight_clauses and "<mark>" not in analysis.highlight(source, highlight_clauses):
-            body = analysis.highlight(document["body"], highlight_clauses)
-            source = document["body"] if "<mark>" in body else source
         return Hit(
             id=document["id"],
             family=document["family"],
@@ -254,7 +250,7 @@ class DatabaseBackend(SearchBackend):
             title=document["title"],
             url=document["url"],
             summary=document["summary"],
-            highlight=analysis.highlight(source, highlight_clauses),
+            highlight=analysis.snippet(document["summary"], document["body"], highlight_clauses),
             date=document["date"],
             downloads=document["downloads"],
             facets=document["facets"],

@@ -8,7 +8,6 @@ Any transport or API failure surfaces as ``SearchUnavailable``; ``search.query``
 
 import datetime
 import functools
-from html import escape
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
@@ -23,7 +22,6 @@ from search.documents import FACETS
 from search.query import FacetCount, Hit, SearchResults
 
 FIELDS = ["title^6", "keywords^4", "summary^2", "body"]
-MARK_START, MARK_END = "\ue000", "\ue001"
 BULK_CHUNK = 500
 FACET_SIZE = 50
 
@@ -39,8 +37,9 @@ def unavailable_on_error(method):
     return wrapper
 
 
-def _marked(fragment: str) -> str:
-    return escape(fragment).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+def _shown_title(hit) -> str:
+    shown = getattr(hit, "shown", None)
+    return shown.title if shown is not None else hit.title
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -209,11 +208,7 @@ class ElasticsearchBackend(SearchBackend):
             .query(Q("bool", must=[text], filter=scope))
             .sort(*self._sort(query))
             .extra(track_total_hits=True)
-            .source(excludes=["body", "facet_pairs"])
-            .highlight_options(
-                pre_tags=[MARK_START], post_tags=[MARK_END], fragment_size=180, number_of_fragments=1
-            )
-            .highlight("summary", "body")
+            .source(excludes=["body", "keywords", "facet_pairs"])
         )[query.offset : query.offset + query.page_size]
         if filters:
             search = search.post_filter(Q("bool", filter=self._filter_for(filters)))
@@ -233,20 +228,15 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _hit(hit, query_clauses) -> Hit:
         document = hit.to_dict()
-        fragments = getattr(hit.meta, "highlight", None)
-        fragment = next(iter(fragments.summary if fragments and "summary" in fragments else ()), None)
-        if fragment is None and fragments and "body" in fragments:
-            fragment = fragments.body[0]
-        summary = document.get("summary", "")
-        highlight = _marked(fragment) if fragment else analysis.highlight(summary, query_clauses)
+        shown = document.get("shown") or {**document, "body": ""}  # an index built before "shown"
         return Hit(
             id=hit.meta.id,
             family=document["family"],
             identifier=document["identifier"],
-            title=document["title"],
+            title=shown["title"],
             url=document["url"],
-            summary=summary,
-            highlight=highlight,
+            summary=shown["summary"],
+            highlight=analysis.snippet(shown["summary"], shown["body"], query_clauses),
             date=document.get("date"),
             downloads=document.get("downloads", 0),
             facets=document.get("facets", {}),
@@ -276,7 +266,10 @@ class ElasticsearchBackend(SearchBackend):
         )
         if locale:
             search = search.filter("term", locale=locale)
-        search = search.sort("_score", {"downloads": "desc"}, "title_sort").source(["title", "url", "family"])
+        search = search.sort("_score", {"downloads": "desc"}, "title_sort").source(
+            ["shown.title", "title", "url", "family"]
+        )
         return [
-            {"title": hit.title, "url": hit.url, "family": hit.family} for hit in search[:limit].execute()
+            {"title": _shown_title(hit), "url": hit.url, "family": hit.family}
+            for hit in search[:limit].execute()
         ]

@@ -12,6 +12,7 @@ from the one list the database backend uses too, so both backends match the same
 
 from elasticsearch_dsl import Document, Index, Integer, Keyword, Object, Text, analyzer, token_filter
 
+from portal.core.text import normalise
 from search.documents import FACETS
 
 FACET_SEPARATOR = "\x1f"  # facet_pairs hold "value␟label" so one aggregation yields both
@@ -56,6 +57,10 @@ class IndexedDocument(Document):
     facet_pairs = Object(properties={name: Keyword() for name in FACETS})
     labels = Object(enabled=False)
     files = Object(enabled=False)
+    shown = Object(enabled=False)  # title, summary and body as the page has them, for results
+
+
+MATCHED = ("title", "summary", "body")  # analysed in the normalised spelling, shown as written
 
 
 def new_index(name: str) -> Index:
@@ -71,4 +76,7 @@ def source(document: dict) -> dict:
         name: [f"{value}{FACET_SEPARATOR}{document['labels'][name][value]}" for value in values]
         for name, values in document["facets"].items()
     }
-    return {**document, "facet_pairs": pairs}
+    matched = {name: normalise(document[name]) for name in MATCHED}
+    keywords = [normalise(keyword) for keyword in document["keywords"]]
+    shown = {name: document[name] for name in MATCHED}
+    return {**document, **matched, "keywords": keywords, "shown": shown, "facet_pairs": pairs}

@@ -20,6 +20,7 @@ def test_the_list_shows_every_periodic_task_and_its_next_run():
     assert [line.split()[0] for line in lines] == [
         "publish-scheduled-pages",
         "harvest-due-sources",
+        "index-recent-downloads",
         "clean-abandoned-uploads",
     ]
     assert all("next 20" in line for line in lines)

@@ -136,3 +136,24 @@ def test_writes_replace_delete_and_rebuild(backend):
     backend.refresh()
     assert set(backend.fingerprints("resources")) == {"4"}
     assert set(ids(backend.search(SearchQuery()))) == {"3", "4"}
+
+
+def test_results_show_the_text_as_written_whatever_spelling_finds_it(backend):
+    load(
+        backend,
+        [
+            doc(1, "Lớp xoá mù chữ ở Định Hoá", "Kĩ năng đọc, viết cho người lớn tuổi ở Định Hoá."),
+            doc(2, "Trồng chè", "Kỹ thuật chăm sóc chè", body="Bài học cho bà con xã Phú Đô, huyện Phú Lương."),
+        ],
+    )
+
+    for text in ("xóa mù chữ định hóa", "xoá mù chữ Định Hoá", "xoa mu chu dinh hoa"):
+        (hit,) = backend.search(SearchQuery(text=text)).hits
+        assert hit.title == "Lớp xoá mù chữ ở Định Hoá"
+        assert hit.summary == "Kĩ năng đọc, viết cho người lớn tuổi ở Định Hoá."
+        assert "<mark>Định Hoá</mark>" in hit.highlight or "<mark>Hoá</mark>" in hit.highlight
+    (hit,) = backend.search(SearchQuery(text="kỹ năng đọc")).hits
+    assert hit.highlight.startswith("<mark>Kĩ</mark> <mark>năng</mark> <mark>đọc</mark>")
+    (hit,) = backend.search(SearchQuery(text="phu luong")).hits  # found in the body: its passage shown
+    assert "<mark>Phú</mark> <mark>Lương</mark>" in hit.highlight
+    assert backend.autocomplete("lop xoa", "vi", 5)[0]["title"] == "Lớp xoá mù chữ ở Định Hoá"
