@@ -143,7 +143,9 @@ def test_results_show_the_text_as_written_whatever_spelling_finds_it(backend):
         backend,
         [
             doc(1, "Lớp xoá mù chữ ở Định Hoá", "Kĩ năng đọc, viết cho người lớn tuổi ở Định Hoá."),
-            doc(2, "Trồng chè", "Kỹ thuật chăm sóc chè", body="Bài học cho bà con xã Phú Đô, huyện Phú Lương."),
+            doc(
+                2, "Trồng chè", "Kỹ thuật chăm sóc chè", body="Bài học cho bà con xã Phú Đô, huyện Phú Lương."
+            ),
         ],
     )
 
