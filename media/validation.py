@@ -18,6 +18,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from media.filetypes import KINDS, TYPES, FileType, SniffError, sniff
 
@@ -61,11 +63,10 @@ class UploadFacts:
         With ``user``, only files that user may use count: another organisation's private copy
         is neither revealed nor a reason to refuse this upload.
         """
-        from media.models import PortalDocument, PortalImage
         from portal.core.file_access import usable_files
 
         found = []
-        for model in (PortalDocument, PortalImage):
+        for model in (get_document_model(), get_image_model()):  # ours, named by the settings
             candidates = model.objects.all() if user is None else usable_files(user, model)
             matches = candidates.filter(sha256=self.sha256)
             if exclude is not None and isinstance(exclude, model) and exclude.pk:

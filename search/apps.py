@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Public search")
 
     def ready(self) -> None:
-        from search import checks, indexing, wagtail_indexes  # noqa: F401 - start-up check, signals
+        from search import checks, signals, wagtail_indexes  # noqa: F401 - start-up check, signals
         from search.families import FAMILY_MODULES
 
         for module in FAMILY_MODULES:

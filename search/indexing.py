@@ -1,29 +1,18 @@
-"""What goes into the search indexes, and when.
+"""What goes into the search indexes: a page's document, updates, rebuilds and drift checks.
 
-Publishing, unpublishing, moving or deleting a page, and adding or removing a view restriction,
-queues ``search.tasks.index_pages`` once the transaction commits (run at once in development and
-tests, by the worker in production). Every
-document goes to the database index, which is the fallback, and to Elasticsearch when it is
-configured; Elasticsearch being away never blocks publishing, and ``search_index --check`` shows
-what was missed.
+Every document goes to the database index, which is the fallback, and to Elasticsearch when it
+is configured; Elasticsearch being away never blocks publishing, and ``search_index --check``
+shows what was missed. When pages are indexed is ``search.signals``'s business.
 """
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, ReferenceIndex
 
 from media.models import DownloadCounter
-from portal.core.models.taxonomy import Term
-from portal.organisations.models import Organisation
 from search.backends import SearchUnavailable, active_backends
 from search.documents import prepare
 from search.families import families, family_for
@@ -97,74 +86,6 @@ def drift(backend, name: str) -> dict[str, list[str]]:
     }
 
 
-_batch: ContextVar[list[int] | None] = ContextVar("search_index_batch", default=None)
-
-
-def queue(page_ids: list[int]) -> None:
-    from search.tasks import index_pages
-
-    batch = _batch.get()
-    if batch is not None:
-        batch.extend(page_ids)
-    elif page_ids:
-        transaction.on_commit(lambda: index_pages.enqueue(page_ids))
-
-
-@contextmanager
-def batched_updates(size: int = 500):
-    """Inside, changed pages are indexed together at the end (in tasks of ``size`` pages)
-    rather than one task per page: a bulk import of 1,000 rows makes two tasks, not 1,000.
-    Wagtail's own indexes (admin search, references) are deferred the same way."""
-    from search.tasks import index_pages
-    from search.wagtail_indexes import deferred
-
-    pending: list[int] = []
-    token = _batch.set(pending)
-    try:
-        with deferred():
-            yield
-    finally:
-        _batch.reset(token)
-        unique = list(dict.fromkeys(pending))
-        for start in range(0, len(unique), size):
-            chunk = unique[start : start + size]
-            transaction.on_commit(lambda chunk=chunk: index_pages.enqueue(chunk))
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def _page_changed(sender, instance, **kwargs):
-    queue([instance.pk])
-
-
-@receiver(post_page_move)
-def _page_moved(sender, instance, **kwargs):
-    _queue_subtree(instance)
-
-
-@receiver(post_delete, sender=Page)
-def _page_deleted(sender, instance, **kwargs):
-    queue([instance.pk])
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def _privacy_changed(sender, instance, **kwargs):
-    """A page made private leaves public search with everything below it (and comes back when
-    the restriction goes): who may see a result is a security matter, not a ranking one."""
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        _queue_subtree(page)
-
-
-@receiver(post_save)
-def _named_thing_changed(sender, instance, raw=False, **kwargs):
-    """A vocabulary term or an organisation renamed: every page that shows its name is
-    indexed again, so a search for the new name finds them and results show it."""
-    if not raw and isinstance(instance, (Term, Organisation)) and not kwargs.get("created"):
-        queue(pages_pointing_at(instance))
-
-
 def pages_pointing_at(instance) -> list[int]:
     """Ids of the pages with a foreign key or many-to-many field pointing at ``instance``."""
     ids: set[int] = set()
@@ -184,7 +105,3 @@ def recently_downloaded_pages(since) -> list[int]:
         base_content_type=ContentType.objects.get_for_model(Page),
     )
     return sorted({int(pk) for pk in references.values_list("object_id", flat=True)})
-
-
-def _queue_subtree(page: Page) -> None:
-    queue(list(Page.objects.descendant_of(page, inclusive=True).live().values_list("pk", flat=True)))

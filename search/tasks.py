@@ -5,11 +5,11 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from search.indexing import recently_downloaded_pages, update_pages
+
 
 @task()
 def index_pages(page_ids: list[int]) -> int:
-    from search.indexing import update_pages
-
     return update_pages(page_ids)
 
 
@@ -20,6 +20,4 @@ DOWNLOADS_WINDOW = timedelta(minutes=2)  # the schedule runs every minute: each 
 def index_recent_downloads() -> int:
     """Index again the pages whose files were downloaded lately, so sorting by downloads in
     search agrees with the library within a minute or two (one task a minute, not one a click)."""
-    from search.indexing import recently_downloaded_pages, update_pages
-
     return update_pages(recently_downloaded_pages(timezone.now() - DOWNLOADS_WINDOW))

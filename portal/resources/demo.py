@@ -35,7 +35,7 @@ from portal.resources.models import (
     LearningResourcePage,
     LibraryIndexPage,
 )
-from search.indexing import batched_updates
+from search.signals import batched_updates
 
 DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo.json"
 

@@ -7,11 +7,11 @@ first download, so a missing row means zero.
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from portal.resources.models.files import ResourceFile
+
 
 def with_download_totals(queryset):
     """Annotate ``downloads``: the sum of the counts of every file of each resource."""
-    from portal.resources.models import ResourceFile
-
     totals = (
         ResourceFile.objects.filter(page=OuterRef("pk"))
         .order_by()

@@ -20,7 +20,7 @@ from portal.resources.importing import save_checked
 from portal.resources.importing_pages import UNCHANGED, section_for, unpublish_resource
 from portal.resources.importing_rows import RowChecker, RowError
 from portal.resources.models import HarvestSource
-from search.indexing import batched_updates
+from search.signals import batched_updates
 
 TIMEOUT_SECONDS = 60
 PROTOCOL_ERRORS = (

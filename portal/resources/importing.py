@@ -24,7 +24,7 @@ from portal.resources.importing_pages import (
 )
 from portal.resources.importing_readers import SourceRow
 from portal.resources.importing_rows import ResourceData, RowChecker, RowError
-from search.indexing import batched_updates
+from search.signals import batched_updates
 
 
 @dataclass

@@ -13,7 +13,9 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import Audience, EducationLevel, Language, Licence, Subject
+from portal.organisations.models import Organisation
 from portal.resources.downloads import with_download_totals
+from portal.resources.models.choices import ResourceType
 
 PAGE_SIZE = 20
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
@@ -56,11 +58,8 @@ class ResourceFilterForm(forms.Form):
     )
 
     def __init__(self, data=None, fixed=(), **kwargs):
-        from portal.organisations.models import Organisation
-        from portal.resources.models import LearningResourcePage
-
         super().__init__(data, **kwargs)
-        self.fields["type"].choices = [("", _("All types")), *LearningResourcePage.ResourceType.choices]
+        self.fields["type"].choices = [("", _("All types")), *ResourceType.choices]
         self.fields["organisation"].queryset = Organisation.objects.all()
         for name in fixed:
             del self.fields[name]

@@ -4,9 +4,9 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from search.backends.base import SearchUnavailable
 
-class SearchUnavailable(Exception):
-    """The backend cannot answer now (server down, too slow, index missing)."""
+__all__ = ["SearchUnavailable", "active_backends", "get_backend"]
 
 
 @lru_cache(maxsize=8)

@@ -1,16 +1,102 @@
 """What every backend does, and the parts of searching they share.
 
+The query and result types (``SearchQuery`` in, ``SearchResults`` of ``Hit`` and ``FacetCount``
+out) are part of that contract and live here; ``search.query`` passes them on to callers.
 A backend stores prepared documents (``search.documents.prepare``) and answers ``SearchQuery``.
 Subclasses implement ``_search(query, clauses, fuzzy)``; this base runs the strict search first
 and, when a text query finds nothing, a fuzzy one that also yields the "did you mean" text.
 """
 
+import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from search import analysis
 from search.documents import prepare
 
 MAX_FUZZY_CLAUSES = 6
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer now (server down, too slow, index missing)."""
+
+
+SORTS = ("relevance", "newest", "downloads", "title")
+MAX_PAGE_SIZE = 50
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    locale: str | None = None
+    families: tuple[str, ...] = ()
+    facets: bool = True
+
+    def __post_init__(self):
+        if self.sort not in SORTS:
+            raise ValueError(f"unknown sort {self.sort!r}")
+        page_size = min(max(self.page_size, 1), MAX_PAGE_SIZE)
+        object.__setattr__(self, "page_size", page_size)
+        object.__setattr__(self, "page", min(max(self.page, 1), MAX_RESULT_WINDOW // page_size))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class Hit:
+    id: str
+    family: str
+    identifier: str
+    title: str
+    url: str
+    summary: str
+    highlight: str  # HTML: escaped text with <mark> around matches
+    date: str | None = None
+    downloads: int = 0
+    facets: dict = field(default_factory=dict)
+    labels: dict = field(default_factory=dict)
+    files: list = field(default_factory=list)
+
+    @property
+    def meta(self) -> list[str]:
+        """What a result line shows under its title: type, organisation, licence, year."""
+        return [label for label in map(self.label, ("type", "organisation", "licence", "year")) if label]
+
+    def label(self, facet: str) -> str:
+        values = self.facets.get(facet) or []
+        return ", ".join(self.labels.get(facet, {}).get(value, value) for value in values)
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean"; when set and ``corrected``, hits are for it
+    corrected: bool = False
+    backend: str = ""
+    notice: str | None = None
+
+    @property
+    def num_pages(self) -> int:
+        pages = max(1, math.ceil(self.total / self.query.page_size))
+        return min(pages, MAX_RESULT_WINDOW // self.query.page_size)
 
 
 class SearchBackend:

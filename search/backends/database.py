@@ -16,10 +16,9 @@ from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef
 
 from portal.core.text import normalise
 from search import analysis
-from search.backends.base import SearchBackend
+from search.backends.base import FacetCount, Hit, SearchBackend, SearchResults
 from search.documents import FACETS
 from search.models import FacetValue, IndexEntry, Term
-from search.query import FacetCount, Hit, SearchResults
 
 WEIGHTS = {"folded_title": 6, "folded_keywords": 4, "folded_summary": 2, "folded_body": 1}
 EXACT_BONUS, TITLE_PHRASE_BONUS, SUMMARY_PHRASE_BONUS = 2, 10, 4

@@ -15,11 +15,9 @@ from elasticsearch.helpers import BulkIndexError, scan, streaming_bulk
 from elasticsearch_dsl import A, Q, Search
 
 from search import analysis
-from search.backends import SearchUnavailable
-from search.backends.base import SearchBackend
+from search.backends.base import FacetCount, Hit, SearchBackend, SearchResults, SearchUnavailable
 from search.backends.es_mapping import FACET_SEPARATOR, new_index, source
 from search.documents import FACETS
-from search.query import FacetCount, Hit, SearchResults
 
 FIELDS = ["title^6", "keywords^4", "summary^2", "body"]
 BULK_CHUNK = 500

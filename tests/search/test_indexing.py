@@ -126,12 +126,12 @@ def test_a_bulk_change_is_indexed_in_one_task_at_the_end(
 ):
     from types import SimpleNamespace
 
-    from search import tasks
-    from search.indexing import batched_updates
+    from search import signals
+    from search.signals import batched_updates
 
-    batches, real = [], tasks.index_pages
+    batches, real = [], signals.index_pages
     counting = SimpleNamespace(enqueue=lambda ids: batches.append(ids) or real.enqueue(ids))
-    monkeypatch.setattr(tasks, "index_pages", counting)
+    monkeypatch.setattr(signals, "index_pages", counting)
     pages = [StandardPageFactory(parent=home, title=f"Lớp học số {number}") for number in range(3)]
 
     with django_capture_on_commit_callbacks(execute=True), batched_updates():

@@ -59,12 +59,12 @@ class CollectionPage(Page):
         return cls.objects.order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.resources.listing import card_queryset
-        from portal.resources.models import LearningResourcePage
+        from portal.resources.listing import card_queryset  # the listing reads these models
 
         context = super().get_context(request, *args, **kwargs)
         items = list(self.items.all())
-        chosen = LearningResourcePage.objects.filter(pk__in=[item.resource_id for item in items])
+        resource_model = self._meta.apps.get_model("resources", "LearningResourcePage")
+        chosen = resource_model.objects.filter(pk__in=[item.resource_id for item in items])
         resources = {resource.pk: resource for resource in card_queryset(chosen)}
         context["entries"] = [
             (item, resources[item.resource_id]) for item in items if item.resource_id in resources

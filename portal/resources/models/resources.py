@@ -33,6 +33,7 @@ from portal.core.forms import PortalPageForm
 from portal.core.models import Subject
 from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
+from portal.resources.models.choices import ResourceType
 from portal.resources.models.fields import ChoiceListField
 from portal.resources.models.index_pages import source_page
 from portal.resources.models.sections import OrganisationSectionPage
@@ -102,14 +103,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
 
 
 class LearningResourcePage(Page):
-    class ResourceType(models.TextChoices):
-        DOCUMENT = "document", _("Document")
-        VIDEO = "video", _("Video")
-        AUDIO = "audio", _("Audio")
-        COURSE = "course", _("Course material")
-        INTERACTIVE = "interactive", _("Interactive")
-        IMAGE_SET = "image_set", _("Image set")
-        LINK = "link", _("Link")
+    ResourceType = ResourceType
 
     class Accessibility(models.TextChoices):
         CAPTIONS = "captions", _("Captions")
@@ -330,9 +324,8 @@ class LearningResourcePage(Page):
     # --- what the pages show ----------------------------------------------------------------
     @property
     def collections(self):
-        from portal.resources.models.collections import CollectionPage
-
-        return CollectionPage.objects.live().public().filter(items__resource_id=self.pk).distinct()
+        collection_model = self._meta.apps.get_model("resources", "CollectionPage")  # it imports this module
+        return collection_model.objects.live().public().filter(items__resource_id=self.pk).distinct()
 
     def accessibility_labels(self) -> list[str]:
         labels = dict(self.Accessibility.choices)

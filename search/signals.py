@@ -1,0 +1,88 @@
+"""When pages reach the search indexes: signal receivers queue ``search.tasks.index_pages``.
+
+Publishing, unpublishing, moving or deleting a page, adding or removing a view restriction, and
+renaming a vocabulary term or an organisation queue the pages concerned once the transaction
+commits (run at once in development and tests, by the worker in production). Bulk work wraps
+itself in ``batched_updates`` so its pages are indexed together when it ends.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.core.models.taxonomy import Term
+from portal.organisations.models import Organisation
+from search.indexing import pages_pointing_at
+from search.tasks import index_pages
+from search.wagtail_indexes import deferred
+
+_batch: ContextVar[list[int] | None] = ContextVar("search_index_batch", default=None)
+
+
+def queue(page_ids: list[int]) -> None:
+    batch = _batch.get()
+    if batch is not None:
+        batch.extend(page_ids)
+    elif page_ids:
+        transaction.on_commit(lambda: index_pages.enqueue(page_ids))
+
+
+@contextmanager
+def batched_updates(size: int = 500):
+    """Inside, changed pages are indexed together at the end (in tasks of ``size`` pages)
+    rather than one task per page: a bulk import of 1,000 rows makes two tasks, not 1,000.
+    Wagtail's own indexes (admin search, references) are deferred the same way."""
+    pending: list[int] = []
+    token = _batch.set(pending)
+    try:
+        with deferred():
+            yield
+    finally:
+        _batch.reset(token)
+        unique = list(dict.fromkeys(pending))
+        for start in range(0, len(unique), size):
+            chunk = unique[start : start + size]
+            transaction.on_commit(lambda chunk=chunk: index_pages.enqueue(chunk))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _page_changed(sender, instance, **kwargs):
+    queue([instance.pk])
+
+
+@receiver(post_page_move)
+def _page_moved(sender, instance, **kwargs):
+    _queue_subtree(instance)
+
+
+@receiver(post_delete, sender=Page)
+def _page_deleted(sender, instance, **kwargs):
+    queue([instance.pk])
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _privacy_changed(sender, instance, **kwargs):
+    """A page made private leaves public search with everything below it (and comes back when
+    the restriction goes): who may see a result is a security matter, not a ranking one."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _queue_subtree(page)
+
+
+@receiver(post_save)
+def _named_thing_changed(sender, instance, raw=False, **kwargs):
+    """A vocabulary term or an organisation renamed: every page that shows its name is
+    indexed again, so a search for the new name finds them and results show it."""
+    if not raw and isinstance(instance, (Term, Organisation)) and not kwargs.get("created"):
+        queue(pages_pointing_at(instance))
+
+
+def _queue_subtree(page: Page) -> None:
+    queue(list(Page.objects.descendant_of(page, inclusive=True).live().values_list("pk", flat=True)))
