@@ -22,7 +22,9 @@ def _modules(root: Path) -> dict[str, set[str]]:
                 elif isinstance(node, ast.Import):
                     imported |= {alias.name for alias in node.names}
             modules[name] = imported
-    return {name: {other for other in imported if other in modules} - {name} for name, imported in modules.items()}
+    return {
+        name: {other for other in imported if other in modules} - {name} for name, imported in modules.items()
+    }
 
 
 def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
