@@ -18,35 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from support import drop_database, postgres_database
+
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "1000"))
 TARGET_ROWS_PER_SECOND = 20
-
-
-def _database(workdir: Path) -> str:
-    import psycopg
-
-    server = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")
-    name = f"bench_import_{os.getpid()}"
-    admin = server.rsplit("/", 1)[0] + "/postgres"
-    try:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.Error as error:
-        print(f"PostgreSQL unreachable ({error.__class__.__name__}); measuring on SQLite instead")
-        return f"sqlite:///{workdir / 'bench.sqlite3'}"
-    return server.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop(url: str) -> None:
-    if not url.startswith("postgres"):
-        return
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(server + "/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _pdf(rng: random.Random) -> bytes:
@@ -165,7 +140,7 @@ def _drain() -> tuple[float, int]:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
         workdir = Path(folder)
-        database_url = _database(workdir)
+        database_url = postgres_database(workdir, "bench_import")
         try:
             home, organisation = _setup(workdir, database_url)
             print(f"  preparing {ROWS} rows with a ~100 KB PDF each …", file=sys.stderr)
@@ -181,7 +156,7 @@ def main() -> None:
             live = LearningResourcePage.objects.live().count()
             indexed = IndexEntry.objects.filter(family="resources").count()
         finally:
-            _drop(database_url)
+            drop_database(database_url)
     rate = ROWS / seconds
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     print(f"import of {ROWS} rows on {engine}, files on disk, database search backend (PDF ≈ {size:.0f} KB)")

@@ -1,7 +1,8 @@
 """The database backend's index: one row per search document, one row per facet value.
 
 Text columns hold folded words between single spaces (" hoc tap suot doi ") so a whole word is a
-``LIKE '% word %'`` on SQLite and PostgreSQL alike; facet counts are aggregates over ``FacetValue``.
+``LIKE '% word %'`` on SQLite; on PostgreSQL a generated, GIN-indexed ``search_vector`` over the
+same columns (migration 0002) answers instead. Facet counts are aggregates over ``FacetValue``.
 """
 
 from django.db import models

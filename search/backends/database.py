@@ -1,18 +1,22 @@
 """Search on the Django database: the embedded default, and the fallback when Elasticsearch is away.
 
 Documents are stored folded with the same function queries are folded with, so matching agrees
-with the Elasticsearch analysers. Scoring mirrors the Elasticsearch field boosts: a clause found
-in the title counts most, then keywords (subjects), summary, body; exact diacritics and the whole
-phrase in the title add a bonus. Facet counts are aggregates over ``FacetValue`` with every other
+with the Elasticsearch analysers. Words are matched with ``LIKE`` on SQLite and with the
+``search_vector`` full-text index on PostgreSQL: the same matches, the same scores. Scoring
+mirrors the Elasticsearch field boosts: a clause found in the title counts most, then keywords
+(subjects), summary, body; exact diacritics and the whole phrase in the title add a bonus. Facet counts are aggregates over ``FacetValue`` with every other
 facet's filter applied, the same "post_filter" semantics the Elasticsearch backend has.
 """
 
+import itertools
+import math
 import operator
 import re
 from functools import reduce
 
-from django.db import transaction
-from django.db.models import Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, Value, When
+from django.db import connection, transaction
+from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL, Window
 
 from portal.core.text import normalise
 from search import analysis
@@ -21,8 +25,12 @@ from search.documents import FACETS
 from search.models import FacetValue, IndexEntry, Term
 
 WEIGHTS = {"folded_title": 6, "folded_keywords": 4, "folded_summary": 2, "folded_body": 1}
+LABEL_OF = dict(
+    zip(WEIGHTS, "ABCD", strict=True)
+)  # the columns' weights in ``search_vector`` (migration 0002)
 EXACT_BONUS, TITLE_PHRASE_BONUS, SUMMARY_PHRASE_BONUS = 2, 10, 4
 BATCH = 500
+MAX_COMBINATIONS = 64  # beyond, partial matches are counted row by row
 FACET_SIZE = 50
 _WORD = re.compile(r"\w+")
 
@@ -69,8 +77,37 @@ def _add_terms(entries: list[IndexEntry]) -> None:
     )
 
 
+def _tsquery(alternatives, label: str = "") -> str:
+    """PostgreSQL: any of the (folded, ``\\w+``) word sequences in the column ``label`` names
+    (A title, B keywords, C summary, D body), so "trung hoc" in a title → ``('trung':A <->
+    'hoc':A)``, SQLite's ``LIKE '% trung hoc %'``. Without a label a word may be in any column,
+    and a phrase in any one column (never across two)."""
+    parts = []
+    for alternative in alternatives:
+        words = alternative.split()
+        if label:
+            parts.append("(" + " <-> ".join(f"'{word}':{label}" for word in words) + ")")
+        elif len(words) == 1:
+            parts.append(f"'{words[0]}'")
+        else:
+            parts.append(" | ".join(_tsquery([alternative], weight) for weight in LABEL_OF.values()))
+    return " | ".join(parts)
+
+
+def _matches(tsquery: str) -> RawSQL:
+    return RawSQL("search_vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+
+
 class DatabaseBackend(SearchBackend):
     name = "database"
+
+    def __init__(self, full_text: bool | None = None):
+        """``full_text``: match with PostgreSQL's ``search_vector`` (default: on PostgreSQL) or,
+        when false, with ``LIKE`` as on SQLite (the contract suite runs both on PostgreSQL)."""
+        self.full_text = full_text
+
+    def _uses_full_text(self) -> bool:
+        return connection.vendor == "postgresql" if self.full_text is None else self.full_text
 
     # -- writing ----------------------------------------------------------------------------
     def index(self, documents) -> int:
@@ -140,9 +177,30 @@ class DatabaseBackend(SearchBackend):
             return clause.alternatives + tuple(self._near_terms(clause.alternatives[0]))
         return clause.alternatives
 
-    @staticmethod
-    def _contains(column: str, alternatives) -> Q:
+    def _in_column(self, column: str, alternatives) -> Q | RawSQL:
+        """Any of the alternatives (folded words or phrases) as whole words in one column."""
+        if self._uses_full_text():
+            return _matches(_tsquery(alternatives, LABEL_OF[column]))
         return reduce(operator.or_, (Q(**{f"{column}__contains": f" {alt} "}) for alt in alternatives))
+
+    def _clause_match(self, alternatives) -> Q | RawSQL:
+        if self._uses_full_text():
+            return _matches(_tsquery(alternatives))
+        return reduce(operator.or_, (self._in_column(column, alternatives) for column in WEIGHTS))
+
+    def _matching_clauses(self, entries, clauses_alternatives: list, required: int):
+        """Entries where at least ``required`` of the clauses match."""
+        count = len(clauses_alternatives)
+        if self._uses_full_text() and math.comb(count, required) <= MAX_COMBINATIONS:
+            # one tsquery, an OR of ANDs ("any three of these four"), for the GIN index
+            parts = [f"({_tsquery(alternatives)})" for alternatives in clauses_alternatives]
+            groups = itertools.combinations(parts, required)
+            return entries.filter(_matches(" | ".join(f"({' & '.join(group)})" for group in groups)))
+        matches = [self._clause_match(alternatives) for alternatives in clauses_alternatives]
+        if required == count:
+            return entries.filter(*matches)
+        matched = reduce(operator.add, (Case(When(match, then=1), default=0) for match in matches))
+        return entries.alias(matched=matched).filter(matched__gte=required)
 
     def _matching(self, query, query_clauses, fuzzy: bool):
         entries = IndexEntry.objects.all()
@@ -152,13 +210,12 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(family__in=query.families)
         if not query_clauses:
             return entries, Value(0, output_field=IntegerField())
-        score_parts, clause_matches = [], []
-        for clause in query_clauses:
-            alternatives = self._clause_alternatives(clause, fuzzy)
-            per_column = {column: self._contains(column, alternatives) for column in WEIGHTS}
-            clause_matches.append(reduce(operator.or_, per_column.values()))
+        clauses_alternatives = [self._clause_alternatives(clause, fuzzy) for clause in query_clauses]
+        score_parts = []
+        for clause, alternatives in zip(query_clauses, clauses_alternatives, strict=True):
             score_parts += [
-                Case(When(match, then=WEIGHTS[column]), default=0) for column, match in per_column.items()
+                Case(When(self._in_column(column, alternatives), then=weight), default=0)
+                for column, weight in WEIGHTS.items()
             ]
             if " " not in clause.original:
                 exact = Q(exact_text__contains=f" {clause.original} ")
@@ -166,16 +223,13 @@ class DatabaseBackend(SearchBackend):
         if len(query_clauses) > 1:
             phrase = " ".join(clause.alternatives[0] for clause in query_clauses)
             score_parts += [
-                Case(When(Q(folded_title__contains=f" {phrase} "), then=TITLE_PHRASE_BONUS), default=0),
-                Case(When(Q(folded_summary__contains=f" {phrase} "), then=SUMMARY_PHRASE_BONUS), default=0),
+                Case(When(self._in_column("folded_title", [phrase]), then=TITLE_PHRASE_BONUS), default=0),
+                Case(When(self._in_column("folded_summary", [phrase]), then=SUMMARY_PHRASE_BONUS), default=0),
             ]
-        required = analysis.required_matches(len(clause_matches))
-        if required == len(clause_matches):
-            entries = entries.filter(*clause_matches)
-        else:
-            matched = reduce(operator.add, (Case(When(match, then=1), default=0) for match in clause_matches))
-            entries = entries.alias(matched=matched).filter(matched__gte=required)
-        return entries, reduce(operator.add, score_parts)
+        required = analysis.required_matches(len(query_clauses))
+        return self._matching_clauses(entries, clauses_alternatives, required), reduce(
+            operator.add, score_parts
+        )
 
     @staticmethod
     def _facet_filter(name: str, values) -> Exists:
@@ -185,10 +239,13 @@ class DatabaseBackend(SearchBackend):
         matching, score = self._matching(query, query_clauses, fuzzy)
         filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
         filtered = matching.filter(*(self._facet_filter(name, values) for name, values in filters.items()))
-        total = filtered.count()
-        entries = filtered.annotate(score=score).order_by(*self._ordering(query))[
-            query.offset : query.offset + query.page_size
-        ]
+        # The page and the number of all matches in one pass (the match is the costly part).
+        entries = list(
+            filtered.annotate(score=score, total=Window(Count("pk"))).order_by(*self._ordering(query))[
+                query.offset : query.offset + query.page_size
+            ]
+        )
+        total = entries[0].total if entries else (filtered.count() if query.offset else 0)
         highlight_clauses = [
             analysis.Clause(self._clause_alternatives(clause, fuzzy), clause.original)
             for clause in query_clauses

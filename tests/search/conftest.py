@@ -34,11 +34,14 @@ def database_backend():
     return DatabaseBackend()
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
+@pytest.fixture(params=["database", "database-like", "elasticsearch"])
 def backend(request):
+    """Every backend, and the database one's ``LIKE`` path too (SQLite's, the embedded default)."""
     if request.param == "elasticsearch":
         request.applymarker(pytest.mark.elasticsearch)
         return request.getfixturevalue("elasticsearch_backend")
+    if request.param == "database-like":
+        return DatabaseBackend(full_text=False)
     return request.getfixturevalue("database_backend")
 
 
