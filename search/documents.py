@@ -9,6 +9,7 @@ A document is a dict, so the backends never import page models::
         "title": "...", "summary": "...", "body": "...",
         "keywords": ["Kỹ năng số", ...],   # subjects, tags: ranked between title and summary
         "url": "/hoc-lieu/...", "locale": "vi", "date": "2024-05-01" or None,
+        "sites": ["vi", "en"],           # site languages whose search shows it (default: locale)
         "downloads": 12,                 # download count, for "most downloaded"
         "facets": {"subject": ["ky-nang-so"], "type": "document", "year": "2024", ...},
         "labels": {"subject": {"ky-nang-so": "Kỹ năng số"}, ...},
@@ -86,6 +87,7 @@ def prepare(document: dict) -> dict:
         "keywords": list(document.get("keywords") or []),
         "url": document["url"],
         "locale": document.get("locale") or "vi",
+        "sites": sorted(set(document.get("sites") or [document.get("locale") or "vi"])),
         "date": _date(document.get("date")),
         "downloads": int(document.get("downloads") or 0),
         "facets": {name: values for name, values in facets.items() if values},

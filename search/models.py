@@ -12,6 +12,9 @@ class IndexEntry(models.Model):
     doc_id = models.CharField(max_length=64, unique=True)
     family = models.CharField(max_length=40, db_index=True)
     locale = models.CharField(max_length=10, db_index=True)
+    sites = models.CharField(
+        max_length=40, default="", help_text="site languages, space-separated and padded"
+    )
     title_sort = models.CharField(max_length=200, db_index=True)
     date = models.DateField(null=True, db_index=True)
     downloads = models.PositiveIntegerField(default=0, db_index=True)

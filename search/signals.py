@@ -53,7 +53,8 @@ def batched_updates(size: int = 500):
 @receiver(page_published)
 @receiver(page_unpublished)
 def _page_changed(sender, instance, **kwargs):
-    queue([instance.pk])
+    """The page, and its translations: which sites show them depends on it (``sites_for``)."""
+    queue([instance.pk, *instance.get_translations().values_list("pk", flat=True)])
 
 
 @receiver(post_page_move)
@@ -63,7 +64,8 @@ def _page_moved(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=Page)
 def _page_deleted(sender, instance, **kwargs):
-    queue([instance.pk])
+    translations = Page.objects.filter(translation_key=instance.translation_key).exclude(pk=instance.pk)
+    queue([instance.pk, *translations.values_list("pk", flat=True)])
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -44,6 +44,7 @@ def _columns(document: dict) -> dict:
     return {
         "family": document["family"],
         "locale": document["locale"],
+        "sites": f" {' '.join(document['sites'])} ",
         "title_sort": document["title_sort"],
         "date": document["date"],
         "downloads": document["downloads"],
@@ -205,7 +206,7 @@ class DatabaseBackend(SearchBackend):
     def _matching(self, query, query_clauses, fuzzy: bool):
         entries = IndexEntry.objects.all()
         if query.locale:
-            entries = entries.filter(locale=query.locale)
+            entries = entries.filter(sites__contains=f" {query.locale} ")
         if query.families:
             entries = entries.filter(family__in=query.families)
         if not query_clauses:
@@ -323,6 +324,6 @@ class DatabaseBackend(SearchBackend):
             folded_title__contains=f" {typed[-1]}",
         )
         if locale:
-            entries = entries.filter(locale=locale)
+            entries = entries.filter(sites__contains=f" {locale} ")
         rows = entries.order_by("-downloads", "title_sort").values_list("document", flat=True)[:limit]
         return [{"title": row["title"], "url": row["url"], "family": row["family"]} for row in rows]

@@ -35,6 +35,12 @@ def unavailable_on_error(method):
     return wrapper
 
 
+def _on_site(locale: str):
+    """Documents the site in ``locale`` shows (those indexed before ``sites``: their own locale)."""
+    unmarked = Q("bool", filter=[Q("term", locale=locale)], must_not=[Q("exists", field="sites")])
+    return Q("bool", should=[Q("term", sites=locale), unmarked], minimum_should_match=1)
+
+
 def _shown_title(hit) -> str:
     shown = getattr(hit, "shown", None)
     return shown.title if shown is not None else hit.title
@@ -197,7 +203,7 @@ class ElasticsearchBackend(SearchBackend):
     @unavailable_on_error
     def _search(self, query, query_clauses, fuzzy):
         filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
-        scope = [Q("term", locale=query.locale)] if query.locale else []
+        scope = [_on_site(query.locale)] if query.locale else []
         if query.families:
             scope.append(Q("terms", family=list(query.families)))
         text = self._text_query(query_clauses, fuzzy) if query_clauses else Q("match_all")
@@ -263,7 +269,7 @@ class ElasticsearchBackend(SearchBackend):
             "match", **{"title.prefix": {"query": typed, "operator": "and"}}
         )
         if locale:
-            search = search.filter("term", locale=locale)
+            search = search.filter(_on_site(locale))
         search = search.sort("_score", {"downloads": "desc"}, "title_sort").source(
             ["shown.title", "title", "url", "family"]
         )

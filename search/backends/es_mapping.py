@@ -41,6 +41,7 @@ class IndexedDocument(Document):
     family = Keyword()
     identifier = Keyword()
     locale = Keyword()
+    sites = Keyword()
     title = _text(
         shingles=Text(analyzer=vi_phrases),
         prefix=Text(analyzer=vi_prefix, search_analyzer=vi_folded),

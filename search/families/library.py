@@ -4,7 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.resources.models import CollectionPage, CoursePage, LearningResourcePage
-from search.families.registry import page_document, register, stream_text, term_facet
+from search.families.registry import page_document, register, stream_text, term_facet, term_keywords
 
 
 def _terms(**facets) -> tuple[dict, dict]:
@@ -52,7 +52,7 @@ def resource_document(page: LearningResourcePage) -> dict:
         identifier=page.identifier,
         summary=page.summary or page.search_description,
         body=" ".join(filter(None, [page.authors, stream_text(page.body), page.adapted_from_title])),
-        keywords=[term.name for term in subjects + audiences],
+        keywords=term_keywords(subjects, audiences, languages, [page.level, page.organisation]),
         date=day,
         downloads=sum(item.download_count for item in files),
         facets=facets,
@@ -72,7 +72,7 @@ def course_document(page: CoursePage) -> dict:
         "courses",
         summary=page.summary or page.search_description,
         body=f"{stream_text(page.body)} {modules}",
-        keywords=[term.name for term in subjects + audiences],
+        keywords=term_keywords(subjects, audiences, [page.level, page.provider]),
         date=page.start_date or page.first_published_at,
         facets=facets,
         labels=labels,

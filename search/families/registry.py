@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
@@ -84,10 +85,30 @@ def page_document(page: Page, family: str, **fields) -> dict:
         "summary": page.search_description,
         "url": page.get_url(),
         "locale": page.locale.language_code,
+        "sites": sites_for(page),
         "date": page.first_published_at,
     }
     document.update(fields)
     return document
+
+
+def sites_for(page: Page) -> list[str]:
+    """The page's own site, and every other site language it has no live translation in: the
+    English site's search finds the Vietnamese library, but an English page where one exists."""
+    translated = set(page.get_translations().live().values_list("locale__language_code", flat=True))
+    own = page.locale.language_code
+    return [own] + [code for code, _name in settings.LANGUAGES if code != own and code not in translated]
+
+
+def term_keywords(*groups) -> list[str]:
+    """Every name of these terms (Vietnamese and English), for matching: "digital skills" and
+    "ky nang so" both find the resources of Kỹ năng số, "THPT" those of upper-secondary level."""
+    names: list[str] = []
+    for term in (term for group in groups for term in group if term is not None):
+        for name in (getattr(term, "name", ""), getattr(term, "name_en", "")):
+            if name and name not in names:
+                names.append(name)
+    return names
 
 
 def term_facet(terms) -> tuple[list[str], dict[str, str]]:

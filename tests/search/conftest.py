@@ -8,6 +8,13 @@ import pytest
 from search import query
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
+from tests.factories import SubjectFactory
+from tests.resources.factories import (
+    LearningResourcePageFactory,
+    LibraryIndexPageFactory,
+    OrganisationSectionPageFactory,
+    ResourceFileFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +60,17 @@ def load(backend, documents):
         backend.rebuild(family, family_documents)
     backend.refresh()
     return backend
+
+
+@pytest.fixture
+def resource(home, django_capture_on_commit_callbacks):
+    """A published resource of Đại học Thái Nguyên, about Kỹ năng số, with one file."""
+    section = OrganisationSectionPageFactory(
+        parent=LibraryIndexPageFactory(parent=home), organisation__name="Đại học Thái Nguyên"
+    )
+    subject = SubjectFactory(name="Kỹ năng số", name_en="Digital skills", slug="ky-nang-so")
+    page = LearningResourcePageFactory(parent=section, title="Dùng điện thoại an toàn", subjects=[subject])
+    ResourceFileFactory(page=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    return page

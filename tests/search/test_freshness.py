@@ -12,29 +12,8 @@ from portal.core.models import Subject
 from search.models import IndexEntry
 from search.query import SearchQuery, search
 from search.tasks import index_recent_downloads
-from tests.factories import SubjectFactory
-from tests.resources.factories import (
-    LearningResourcePageFactory,
-    LibraryIndexPageFactory,
-    OrganisationSectionPageFactory,
-    ResourceFileFactory,
-)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def resource(home, django_capture_on_commit_callbacks):
-    """A published resource of Đại học Thái Nguyên, about Kỹ năng số, with one file."""
-    section = OrganisationSectionPageFactory(
-        parent=LibraryIndexPageFactory(parent=home), organisation__name="Đại học Thái Nguyên"
-    )
-    subject = SubjectFactory(name="Kỹ năng số", slug="ky-nang-so")
-    page = LearningResourcePageFactory(parent=section, title="Dùng điện thoại an toàn", subjects=[subject])
-    ResourceFileFactory(page=page)
-    with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()
-    return page
 
 
 def titles(text: str, **options) -> list[str]:
