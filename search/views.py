@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from search import params, query
 from search.documents import FACETS
+from search.families.registry import relabel
 
 POPULAR_SUBJECTS = 8
 AUTOCOMPLETE_SIZE = 8
@@ -47,6 +48,7 @@ def _selected_filters(request, search_query, results) -> list[dict]:
 
 def _popular_subjects(locale: str) -> list:
     browse = query.search(query.SearchQuery(locale=locale, page_size=1))
+    relabel(browse)
     return browse.facets.get("subject", [])[:POPULAR_SUBJECTS]
 
 
@@ -55,6 +57,8 @@ def search(request):
     search_query = params.parse(request.GET)
     searching = bool(search_query.text or search_query.filters)
     results = query.search(search_query) if searching else None
+    if results is not None:
+        relabel(results)
     context = {
         "query": search_query.text,
         "search_query": search_query,
@@ -124,6 +128,7 @@ def api_search(request):
     except params.BadParameter as error:
         return JsonResponse({"error": str(error)}, status=400)
     results = query.search(search_query)
+    relabel(results)
     data = {
         "total": results.total,
         "page": results.query.page,

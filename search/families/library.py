@@ -3,8 +3,26 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.models import Audience, EducationLevel, Language, Licence, Subject
 from portal.resources.models import CollectionPage, CoursePage, LearningResourcePage
-from search.families.registry import page_document, register, stream_text, term_facet, term_keywords
+from portal.resources.models.choices import ResourceType
+from search.families.registry import (
+    page_document,
+    register,
+    register_labels,
+    stream_text,
+    term_facet,
+    term_keywords,
+)
+
+COURSE_TYPE, COLLECTION_TYPE = {"course": _("Course")}, {"collection": _("Collection")}
+TERM_FACETS = {
+    "subject": Subject,
+    "level": EducationLevel,
+    "audience": Audience,
+    "language": Language,
+    "licence": Licence,
+}
 
 
 def _terms(**facets) -> tuple[dict, dict]:
@@ -65,7 +83,7 @@ def course_document(page: CoursePage) -> dict:
     subjects, audiences = list(page.subjects.all()), list(page.audiences.all())
     facets, labels = _terms(subject=subjects, audience=audiences, level=[page.level])
     facets["organisation"], labels["organisation"] = _organisation(page.provider)
-    facets["type"], labels["type"] = "course", {"course": str(_("Course"))}
+    facets["type"], labels["type"] = "course", {"course": str(COURSE_TYPE["course"])}
     modules = " ".join(f"{module.title} {module.summary}" for module in page.modules.all())
     return page_document(
         page,
@@ -87,7 +105,7 @@ def collection_document(page: CollectionPage) -> dict:
         summary=page.introduction or page.search_description,
         body=" ".join(items),
         facets={"type": "collection"},
-        labels={"type": {"collection": str(_("Collection"))}},
+        labels={"type": {"collection": str(COLLECTION_TYPE["collection"])}},
     )
 
 
@@ -102,3 +120,6 @@ register(
     "courses", CoursePage, course_document, prefetch=["subjects", "audiences", "level", "provider", "modules"]
 )
 register("collections", CollectionPage, collection_document, prefetch=["items__resource"])
+for _facet, _model in TERM_FACETS.items():
+    register_labels(_facet, lambda model=_model: {term.slug: term.label for term in model.objects.all()})
+register_labels("type", lambda: {**dict(ResourceType.choices), **COURSE_TYPE, **COLLECTION_TYPE})

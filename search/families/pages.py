@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import StandardPage
-from search.families.registry import page_document, register, stream_text
+from search.families.registry import page_document, register, register_labels, stream_text
+
+PAGE_TYPE = {"page": _("Information page")}
 
 
 def standard_page_document(page: StandardPage) -> dict:
@@ -13,8 +15,9 @@ def standard_page_document(page: StandardPage) -> dict:
         summary=page.search_description or page.introduction,
         body=stream_text(page.body),
         facets={"type": "page"},
-        labels={"type": {"page": str(_("Information page"))}},
+        labels={"type": {"page": str(PAGE_TYPE["page"])}},
     )
 
 
 register("pages", StandardPage, standard_page_document)
+register_labels("type", lambda: PAGE_TYPE)

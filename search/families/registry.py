@@ -30,6 +30,36 @@ class Family:
 _families: dict[str, list[Family]] = {}
 
 
+_label_sources: dict[str, list[Callable[[], dict]]] = {}
+
+
+def register_labels(facet: str, source: Callable[[], dict]) -> None:
+    """Where ``facet``'s labels come from in the reader's language. The index keeps each label in
+    its page's language; the English site shows Vietnamese resources with English labels."""
+    _label_sources.setdefault(facet, []).append(source)
+
+
+def relabel(results) -> None:
+    """Give the hits' and facet counts' labels in the active language, where a source has them
+    (on the Vietnamese site they are already: the library is Vietnamese)."""
+    if (translation.get_language() or settings.LANGUAGE_CODE)[:2] == settings.LANGUAGE_CODE[:2]:
+        return
+    facets = set(results.facets) | {name for hit in results.hits for name in hit.labels}
+    current = {
+        facet: {value: str(label) for source in _label_sources[facet] for value, label in source().items()}
+        for facet in facets
+        if facet in _label_sources
+    }
+    for hit in results.hits:
+        hit.labels = {
+            facet: {value: current.get(facet, {}).get(value, label) for value, label in labels.items()}
+            for facet, labels in hit.labels.items()
+        }
+    for facet, counts in results.facets.items():
+        for count in counts:
+            count.label = current.get(facet, {}).get(count.value, count.label)
+
+
 def register(name: str, model: type[Page], to_document: Callable[[Page], dict], prefetch=()) -> None:
     family = Family(name, model, to_document, tuple(prefetch))
     entries = [entry for entry in _families.setdefault(name, []) if entry.model is not model]

@@ -17,6 +17,12 @@ def test_english_search_finds_the_vietnamese_library_by_english_names_too(client
     assert titles(client, "/api/search/", "digital skills") == ["Dùng điện thoại an toàn"]
     page = client.get("/en/tim-kiem/", {"q": "digital skills"}).text
     assert "Dùng điện thoại an toàn" in page and "Search" in page  # the English interface
+    assert '> Digital skills <span class="count">(1)' in page and "Kỹ năng số" not in page  # English labels
+    facets = client.get("/en/api/search/", {"q": "digital skills"}).json()["facets"]
+    assert {count["label"] for count in facets["subject"]} == {"Digital skills"}
+    assert {count["label"] for count in facets["type"]} == {"Document"}
+    vietnamese = client.get("/api/search/", {"q": "digital skills"}).json()["facets"]
+    assert {count["label"] for count in vietnamese["type"]} == {"Tài liệu"}
 
 
 def test_a_page_translated_into_english_is_found_in_english_on_the_english_site(
