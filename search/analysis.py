@@ -37,6 +37,32 @@ _EXPANSIONS = sorted(
 )
 _WORD = re.compile(r"\w+")
 MAX_CLAUSES = 12
+# Question words and filler people put around what they look for: "làm thế nào để trồng nấm tại
+# nhà", "tài liệu về kỹ năng số cho người cao tuổi". Longest first.
+FILLERS = sorted(
+    (
+        fold(phrase).split()
+        for phrase in (
+            "làm thế nào để",
+            "làm thế nào",
+            "làm sao để",
+            "làm sao",
+            "như thế nào",
+            "thế nào",
+            "là gì",
+            "ở đâu",
+            "cách",
+            "hướng dẫn",
+            "tài liệu về",
+            "tài liệu",
+            "cho người",
+            "muốn",
+            "tôi",
+            "về",
+        )
+    ),
+    key=lambda words: -len(words),
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +71,7 @@ class Clause:
 
     alternatives: tuple[str, ...]
     original: str  # the words as typed, lower-cased with diacritics, for exact-form boosts
+    filler: bool = False  # a question word or filler ("làm thế nào để"): scores, never required
 
     @property
     def single_word(self) -> bool:
@@ -75,12 +102,23 @@ def clauses(text: str) -> list[Clause]:
             result.append(Clause((" ".join(expansion), acronym), " ".join(span)))
             position += len(expansion)
             continue
+        filler = next((words for words in FILLERS if folded[position : position + len(words)] == words), ())
+        if filler:
+            for offset, word in enumerate(filler):
+                result.append(Clause((word,), originals[position + offset], filler=True))
+            position += len(filler)
+            continue
         if word in _FOLDED_ACRONYMS:
             result.append(Clause((word, _FOLDED_ACRONYMS[word]), originals[position]))
         else:
             result.append(Clause((word,), originals[position]))
         position += 1
     return result
+
+
+def essential(query_clauses: list[Clause]) -> list[Clause]:
+    """The clauses a result must match: all but the fillers (all, if nothing else was typed)."""
+    return [clause for clause in query_clauses if not clause.filler] or query_clauses
 
 
 def required_matches(count: int) -> int:

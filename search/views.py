@@ -151,6 +151,7 @@ def api_search(request):
             for name, counts in results.facets.items()
         },
         "suggestion": results.suggestion,
+        "partial": results.partial,
         "backend": results.backend,
     }
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

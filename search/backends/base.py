@@ -3,8 +3,10 @@
 The query and result types (``SearchQuery`` in, ``SearchResults`` of ``Hit`` and ``FacetCount``
 out) are part of that contract and live here; ``search.query`` passes them on to callers.
 A backend stores prepared documents (``search.documents.prepare``) and answers ``SearchQuery``.
-Subclasses implement ``_search(query, clauses, fuzzy)``; this base runs the strict search first
-and, when a text query finds nothing, a fuzzy one that also yields the "did you mean" text.
+Subclasses implement ``_search(query, clauses, fuzzy, required)``; this base runs the strict
+search first and, when a text query finds nothing, a fuzzy one that also yields the "did you
+mean" text, then one that asks for any of the words: a query never comes back empty when a
+meaningful part of it matches.
 """
 
 import math
@@ -90,6 +92,7 @@ class SearchResults:
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
     suggestion: str | None = None  # "did you mean"; when set and ``corrected``, hits are for it
     corrected: bool = False
+    partial: bool = False  # no result had enough of the words; these have some of them
     backend: str = ""
     notice: str | None = None
 
@@ -126,20 +129,26 @@ class SearchBackend:
     # -- reading ----------------------------------------------------------------------------
     def search(self, query):
         query_clauses = analysis.clauses(query.text)
-        results = self._search(query, query_clauses, fuzzy=False)
-        if results.total or not any(clause.single_word for clause in query_clauses):
+        required = analysis.required_matches(len(analysis.essential(query_clauses)))
+        results = self._search(query, query_clauses, fuzzy=False, required=required)
+        if results.total:
             return results
-        if len(query_clauses) > MAX_FUZZY_CLAUSES:  # a pasted paragraph is not a typo
-            return results
-        fuzzy = self._search(query, query_clauses, fuzzy=True)
-        texts = [f"{hit.title} {hit.summary}" for hit in fuzzy.hits]
-        suggestion = analysis.correction(query_clauses, texts)
-        if not fuzzy.total or not suggestion:
-            return results
-        fuzzy.suggestion, fuzzy.corrected = suggestion, True
-        return fuzzy
+        if any(clause.single_word for clause in query_clauses) and len(query_clauses) <= MAX_FUZZY_CLAUSES:
+            fuzzy = self._search(query, query_clauses, fuzzy=True, required=required)
+            texts = [f"{hit.title} {hit.summary}" for hit in fuzzy.hits]
+            suggestion = analysis.correction(query_clauses, texts)
+            if fuzzy.total and suggestion:  # a pasted paragraph is not a typo: only short queries
+                fuzzy.suggestion, fuzzy.corrected = suggestion, True
+                return fuzzy
+        if required > 1:  # nothing has enough of the words: those with some, most first
+            partial = self._search(query, query_clauses, fuzzy=False, required=1)
+            if partial.total:
+                partial.partial = True
+                return partial
+        return results
 
-    def _search(self, query, query_clauses: list[analysis.Clause], fuzzy: bool):
+    def _search(self, query, query_clauses: list[analysis.Clause], fuzzy: bool, required: int):
+        """Results with at least ``required`` of the essential clauses (``analysis.essential``)."""
         raise NotImplementedError
 
     def autocomplete(self, text: str, locale: str | None, limit: int) -> list[dict]:

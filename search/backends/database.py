@@ -203,7 +203,7 @@ class DatabaseBackend(SearchBackend):
         matched = reduce(operator.add, (Case(When(match, then=1), default=0) for match in matches))
         return entries.alias(matched=matched).filter(matched__gte=required)
 
-    def _matching(self, query, query_clauses, fuzzy: bool):
+    def _matching(self, query, query_clauses, fuzzy: bool, required: int):
         entries = IndexEntry.objects.all()
         if query.locale:
             entries = entries.filter(sites__contains=f" {query.locale} ")
@@ -227,17 +227,15 @@ class DatabaseBackend(SearchBackend):
                 Case(When(self._in_column("folded_title", [phrase]), then=TITLE_PHRASE_BONUS), default=0),
                 Case(When(self._in_column("folded_summary", [phrase]), then=SUMMARY_PHRASE_BONUS), default=0),
             ]
-        required = analysis.required_matches(len(query_clauses))
-        return self._matching_clauses(entries, clauses_alternatives, required), reduce(
-            operator.add, score_parts
-        )
+        essential = [self._clause_alternatives(clause, fuzzy) for clause in analysis.essential(query_clauses)]
+        return self._matching_clauses(entries, essential, required), reduce(operator.add, score_parts)
 
     @staticmethod
     def _facet_filter(name: str, values) -> Exists:
         return Exists(FacetValue.objects.filter(entry=OuterRef("pk"), facet=name, value__in=values))
 
-    def _search(self, query, query_clauses, fuzzy):
-        matching, score = self._matching(query, query_clauses, fuzzy)
+    def _search(self, query, query_clauses, fuzzy, required):
+        matching, score = self._matching(query, query_clauses, fuzzy, required)
         filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
         filtered = matching.filter(*(self._facet_filter(name, values) for name, values in filters.items()))
         # The page and the number of all matches in one pass (the match is the costly part).

@@ -166,20 +166,21 @@ class ElasticsearchBackend(SearchBackend):
         ]
         return Q("bool", should=alternatives, minimum_should_match=1)
 
-    def _text_query(self, query_clauses, fuzzy: bool):
-        clause_queries = [self._clause_query(clause, fuzzy) for clause in query_clauses]
-        required = Q(
-            "bool", should=clause_queries, minimum_should_match=analysis.required_matches(len(clause_queries))
-        )
+    def _text_query(self, query_clauses, fuzzy: bool, required: int):
+        essential = analysis.essential(query_clauses)
+        clause_queries = [self._clause_query(clause, fuzzy) for clause in essential]
+        matched = Q("bool", should=clause_queries, minimum_should_match=required)
+        fillers = [self._clause_query(clause, fuzzy) for clause in query_clauses if clause not in essential]
         if len(query_clauses) < 2:
-            return required
+            return matched
         phrase = " ".join(clause.alternatives[0] for clause in query_clauses)
         bonus = [
+            *fillers,
             Q("match_phrase", title={"query": phrase, "boost": 3}),
             Q("match", **{"title.shingles": {"query": phrase, "boost": 2}}),
             Q("match", **{"summary.shingles": {"query": phrase}}),
         ]
-        return Q("bool", must=[required], should=bonus)
+        return Q("bool", must=[matched], should=bonus)
 
     @staticmethod
     def _sort(query) -> list:
@@ -201,12 +202,12 @@ class ElasticsearchBackend(SearchBackend):
         ]
 
     @unavailable_on_error
-    def _search(self, query, query_clauses, fuzzy):
+    def _search(self, query, query_clauses, fuzzy, required):
         filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
         scope = [_on_site(query.locale)] if query.locale else []
         if query.families:
             scope.append(Q("terms", family=list(query.families)))
-        text = self._text_query(query_clauses, fuzzy) if query_clauses else Q("match_all")
+        text = self._text_query(query_clauses, fuzzy, required) if query_clauses else Q("match_all")
         search = (
             Search(using=self.client, index=self.read_alias)
             .query(Q("bool", must=[text], filter=scope))

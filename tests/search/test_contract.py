@@ -159,3 +159,28 @@ def test_results_show_the_text_as_written_whatever_spelling_finds_it(backend):
     (hit,) = backend.search(SearchQuery(text="phu luong")).hits  # found in the body: its passage shown
     assert "<mark>Phú</mark> <mark>Lương</mark>" in hit.highlight
     assert backend.autocomplete("lop xoa", "vi", 5)[0]["title"] == "Lớp xoá mù chữ ở Định Hoá"
+
+
+def test_question_words_and_filler_never_stop_the_content_words_from_matching(backend):
+    load(
+        backend,
+        [
+            doc(1, "Trồng nấm rơm", "Ủ rơm, cấy giống và chăm sóc nấm tại nhà"),
+            doc(2, "Trồng chè an toàn", "Chăm sóc chè"),
+            doc(3, "Làm thế nào để học tốt", "Cách học"),
+        ],
+    )
+
+    assert ids(backend.search(SearchQuery(text="làm thế nào để trồng nấm tại nhà")))[0] == "1"
+    assert ids(backend.search(SearchQuery(text="lam the nao de trong nam")))[0] == "1"
+    assert ids(backend.search(SearchQuery(text="tài liệu hướng dẫn cách trồng chè cho người mới")))[0] == "2"
+    assert ids(backend.search(SearchQuery(text="làm thế nào")))[0] == "3"  # nothing but filler: all of it
+
+
+def test_a_query_matching_only_in_part_still_finds_what_it_can(backend):
+    load(backend, [doc(1, "Trồng nấm rơm"), doc(2, "Nuôi gà thả vườn")])
+
+    results = backend.search(SearchQuery(text="trồng nấm mùa đông ở miền núi phía bắc"))
+
+    assert ids(results) == ["1"] and results.partial and not results.corrected
+    assert not backend.search(SearchQuery(text="trồng nấm rơm")).partial
