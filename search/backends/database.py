@@ -278,9 +278,11 @@ class DatabaseBackend(SearchBackend):
             others = [
                 self._facet_filter(other, values) for other, values in filters.items() if other != excluded
             ]
+            values = FacetValue.objects.filter(entry__in=matching.filter(*others).values("pk"))
+            if len(names) < len(FACETS):
+                values = values.filter(facet__in=names)
             counted = (
-                FacetValue.objects.filter(facet__in=names, entry__in=matching.filter(*others).values("pk"))
-                .values("facet", "value")
+                values.values("facet", "value")
                 .annotate(count=Count("id"), label=Max("label"))
                 .order_by("facet", "-count", "value")
             )
