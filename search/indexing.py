@@ -8,11 +8,11 @@ shows what was missed. When pages are indexed is ``search.signals``'s business.
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 
 from media.models import DownloadCounter
+from portal.core.file_access import pages_using
 from search.backends import SearchUnavailable, active_backends
 from search.documents import prepare
 from search.families import families, family_for
@@ -99,9 +99,4 @@ def pages_pointing_at(instance) -> list[int]:
 def recently_downloaded_pages(since) -> list[int]:
     """Ids of the pages using a file downloaded since ``since`` (Wagtail's reference index)."""
     documents = DownloadCounter.objects.filter(last_download_at__gte=since).values_list("document", flat=True)
-    references = ReferenceIndex.objects.filter(
-        to_content_type=ContentType.objects.get_for_model(get_document_model()),
-        to_object_id__in=[str(pk) for pk in documents],
-        base_content_type=ContentType.objects.get_for_model(Page),
-    )
-    return sorted({int(pk) for pk in references.values_list("object_id", flat=True)})
+    return pages_using(get_document_model(), documents)

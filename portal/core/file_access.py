@@ -33,12 +33,22 @@ def _page_ids_as_text(pages: QuerySet) -> QuerySet:
     return pages.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
 
 
-def _references_to(model, pages: QuerySet) -> QuerySet:
+def _page_references(model) -> QuerySet:
+    """Every use of a file of ``model`` by a page."""
     return ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(model),
         base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=_page_ids_as_text(pages),
     )
+
+
+def _references_to(model, pages: QuerySet) -> QuerySet:
+    return _page_references(model).filter(object_id__in=_page_ids_as_text(pages))
+
+
+def pages_using(model, file_ids) -> list[int]:
+    """Ids of the pages whose content uses any of these files of ``model``."""
+    references = _page_references(model).filter(to_object_id__in=[str(pk) for pk in file_ids])
+    return sorted({int(pk) for pk in references.values_list("object_id", flat=True)})
 
 
 def public_files(model) -> QuerySet:
