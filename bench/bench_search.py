@@ -72,25 +72,35 @@ def _hit_rate(backend, relevance) -> float:
     return hits / len(relevance)
 
 
+def timed(run, queries, rounds: int = ROUNDS) -> list[float]:
+    """Milliseconds of ``run(text)`` for every query, ``rounds`` times over."""
+    timings = []
+    for _ in range(rounds):
+        for text in queries:
+            started = time.perf_counter()
+            run(text)
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def percentiles(timings: list[float]) -> tuple[float, float]:
+    """p50 and p95 of ``timings``."""
+    timings = sorted(timings)
+    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
+
+
 def _latencies(backend, queries) -> list[float]:
     from search.query import SearchQuery
 
-    timings = []
-    for _ in range(ROUNDS):
-        for text in queries:
-            started = time.perf_counter()
-            backend.search(SearchQuery(text=text, locale="vi"))
-            timings.append((time.perf_counter() - started) * 1000)
-    return timings
+    return timed(lambda text: backend.search(SearchQuery(text=text, locale="vi")), queries)
 
 
 def _measure(backend, corpus, relevance) -> None:
     small_rate = (_load(backend, corpus), _hit_rate(backend, relevance))[1]
     rate = _load(backend, _synthetic(corpus, DOCUMENTS))
     large_rate = _hit_rate(backend, relevance)
-    timings = sorted(_latencies(backend, [text for text, _expected, _aspect in relevance] + ["", "hoc"]))
-    p50 = statistics.median(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
+    timings = _latencies(backend, [text for text, _expected, _aspect in relevance] + ["", "hoc"])
+    p50, p95 = percentiles(timings)
     print(
         f"{backend.name:14} top-3 hit rate {small_rate:.0%} ({len(corpus)} docs), {large_rate:.0%} "
         f"({DOCUMENTS} docs) | rebuild {rate:,.0f} docs/s | search p50 {p50:.1f} ms, p95 {p95:.1f} ms "

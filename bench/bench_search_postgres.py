@@ -8,10 +8,8 @@ matching with ``LIKE`` as on SQLite. Target: p95 ≤ 150 ms.
 """
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from support import drop_database, postgres_database
@@ -19,21 +17,6 @@ from support import drop_database, postgres_database
 DOCUMENTS = int(os.environ.get("BENCH_SEARCH_DOCUMENTS", "20000"))
 ROUNDS = 3
 TARGET_P95_MS = 150
-
-
-def _percentiles(timings: list[float]) -> tuple[float, float]:
-    timings = sorted(timings)
-    return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
-
-
-def _timed(run, queries) -> list[float]:
-    timings = []
-    for _round in range(ROUNDS):
-        for text in queries:
-            started = time.perf_counter()
-            run(text)
-            timings.append((time.perf_counter() - started) * 1000)
-    return timings
 
 
 def main() -> None:
@@ -55,7 +38,7 @@ def main() -> None:
 
 
 def _measure(url: str) -> None:
-    from bench_search import _load, _synthetic
+    from bench_search import _load, _synthetic, percentiles, timed
     from django.db import connection
     from django.test import Client
 
@@ -77,8 +60,8 @@ def _measure(url: str) -> None:
     def like(text: str) -> None:
         DatabaseBackend(full_text=False).search(SearchQuery(text=text, locale="vi"))
 
-    api_p50, api_p95 = _percentiles(_timed(api, queries))
-    like_p50, like_p95 = _percentiles(_timed(like, queries))
+    api_p50, api_p95 = percentiles(timed(api, queries, ROUNDS))
+    like_p50, like_p95 = percentiles(timed(like, queries, ROUNDS))
     engine = "PostgreSQL" if url.startswith("postgres") else "SQLite"
     verdict = "met" if api_p95 <= TARGET_P95_MS else "NOT met"
     print(f"database backend on {engine}, {DOCUMENTS:,} documents (loaded at {rate:,.0f} docs/s)")
