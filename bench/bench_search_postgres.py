@@ -50,7 +50,7 @@ def _measure(url: str) -> None:
     rate = _load(DatabaseBackend(), _synthetic(CORPUS, DOCUMENTS))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    queries = [text for text, _expected, _aspect in RELEVANCE] + ["", "hoc"]
+    queries = [case.text for case in RELEVANCE] + ["", "hoc"]
     client = Client()
 
     def api(text: str) -> None:
