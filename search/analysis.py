@@ -14,6 +14,8 @@ from html import escape
 
 from portal.core.text import fold, normalise
 
+_WORD = re.compile(r"\w+")
+
 # Acronyms readers type for the long forms; both directions match (Elasticsearch: synonym rules).
 ACRONYMS = {
     "THCS": "trung học cơ sở",
@@ -30,12 +32,15 @@ ACRONYMS = {
     "ATGT": "an toàn giao thông",
     "BHYT": "bảo hiểm y tế",
 }
-_FOLDED_ACRONYMS = {fold(acronym): fold(expansion) for acronym, expansion in ACRONYMS.items()}
+# Names written several ways: people type "Hmong" for H'Mông.
+SPELLINGS = {"Hmong": "H'Mông"}
+_FOLDED_ACRONYMS = {
+    fold(short): " ".join(_WORD.findall(fold(long))) for short, long in {**ACRONYMS, **SPELLINGS}.items()
+}
 _EXPANSIONS = sorted(
     ((expansion.split(), acronym) for acronym, expansion in _FOLDED_ACRONYMS.items()),
     key=lambda pair: -len(pair[0]),
 )
-_WORD = re.compile(r"\w+")
 MAX_CLAUSES = 12
 # Question words and filler people put around what they look for: "làm thế nào để trồng nấm tại
 # nhà", "tài liệu về kỹ năng số cho người cao tuổi". Longest first.
@@ -48,6 +53,7 @@ FILLERS = sorted(
             "làm sao để",
             "làm sao",
             "như thế nào",
+            "thế nào là",
             "thế nào",
             "là gì",
             "ở đâu",
@@ -65,6 +71,18 @@ FILLERS = sorted(
 )
 
 
+# The ranking both backends compute, so they order results alike. Every query word (clause) found
+# scores CLAUSE_MATCH plus the weight of the best field it is in. CLAUSE_MATCH outweighs any sum of
+# weights and bonuses: a result with more of the words always comes first, and among those, the
+# one with them in its title. A word typed with diacritics and
+# found with the same ones (title, keywords, summary) adds EXACT_BONUS: "học vần" puts "Học vần"
+# above "Tin học văn phòng". The query's words together, as a phrase, add a phrase bonus.
+FIELD_WEIGHTS = {"title": 6, "keywords": 4, "summary": 2, "body": 1}  # body includes file text
+CLAUSE_MATCH = 200
+EXACT_BONUS = 3  # also, in the fuzzy pass, for a word found as typed rather than one edit away
+TITLE_PHRASE_BONUS, SUMMARY_PHRASE_BONUS = 8, 3
+
+
 @dataclass(frozen=True)
 class Clause:
     """One unit of meaning: matches when any alternative (a folded word or phrase) occurs."""
@@ -76,6 +94,25 @@ class Clause:
     @property
     def single_word(self) -> bool:
         return len(self.alternatives) == 1 and " " not in self.alternatives[0]
+
+    @property
+    def exact(self) -> str:
+        """The words as typed when they carry diacritics (worth a bonus where found so), else ""."""
+        return self.original if fold(self.original) != self.original else ""
+
+
+def phrase(query_clauses: list[Clause]) -> str:
+    """The folded words of the clauses that matter, in order, for the phrase bonus ("" for one)."""
+    wanted = essential(query_clauses)
+    return " ".join(clause.alternatives[0] for clause in wanted) if len(wanted) > 1 else ""
+
+
+def matching_form(text: str) -> str:
+    """``text`` as the backends match it: normalised, apostrophes as spaces ("H'Mông" → "H Mông").
+
+    The same length as ``normalise(text)``, so offsets found in it hold in the text as written.
+    """
+    return normalise(text).replace("'", " ").replace("’", " ")
 
 
 def words(text: str) -> list[str]:
@@ -185,14 +222,19 @@ def _folded_chars(text: str) -> str:
     return "".join((fold(char) or " ")[0] for char in text)
 
 
-def snippet(summary: str, body: str, query_clauses: list[Clause]) -> str:
-    """The highlighted summary, or the body's passage when only the body matches the query."""
+def snippet(summary: str, body: str, query_clauses: list[Clause], files=()) -> tuple[str, str]:
+    """The highlighted summary, or the passage of the body or of a file's text that matches.
+
+    Returns the HTML and, when the passage comes from a file, that file's title ("" otherwise).
+    """
     marked = highlight(summary, query_clauses)
-    if query_clauses and "<mark>" not in marked:
-        in_body = highlight(body, query_clauses)
-        if "<mark>" in in_body:
-            return in_body
-    return marked
+    if not query_clauses or "<mark>" in marked:
+        return marked, ""
+    for source, text in [("", body), *((item["title"], item["text"]) for item in files)]:
+        passage = highlight(text, query_clauses)
+        if "<mark>" in passage:
+            return passage, source
+    return marked, ""
 
 
 def highlight(text: str, query_clauses: list[Clause], size: int = 180) -> str:
@@ -200,11 +242,11 @@ def highlight(text: str, query_clauses: list[Clause], size: int = 180) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)  # shown as written; matched in the normalised spelling,
-    folded = _folded_chars(normalise(text))  # which has the same length ("Hoá" → "Hóa", "kĩ" → "kỹ")
+    folded = _folded_chars(matching_form(text))  # of the same length ("Hoá" → "Hóa", "kĩ" → "kỹ")
     spans = []
     for clause in query_clauses:
         for alternative in clause.alternatives:
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, alternative.split())) + r"(?!\w)"
+            pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, alternative.split())) + r"(?!\w)"
             spans += [match.span() for match in re.finditer(pattern, folded)]
     if not spans:
         return escape(text[:size]) + ("…" if len(text) > size else "")

@@ -14,7 +14,8 @@ A document is a dict, so the backends never import page models::
         "facets": {"subject": ["ky-nang-so"], "type": "document", "year": "2024", ...},
         "labels": {"subject": {"ky-nang-so": "Kỹ năng số"}, ...},
         "files": [{"title": ..., "url": ..., "format": "PDF", "size": 12345}],
-    }
+        "file_text": [{"title": ..., "text": ...}],  # text extracted from the files, searched
+    }                                                # like the body
 """
 
 import datetime
@@ -38,6 +39,8 @@ FACETS = {
     "year": _("Year"),
 }
 TEXT_LIMIT = 50_000  # characters of body text kept per document
+FILE_TEXT_LIMIT = 20_000  # characters of text kept per file
+MAX_FILES_WITH_TEXT = 5
 
 
 class InvalidDocument(ValueError):
@@ -97,6 +100,11 @@ def prepare(document: dict) -> dict:
             if facets[name]
         },
         "files": list(document.get("files") or []),
+        "file_text": [
+            {"title": str(item["title"]), "text": item["text"][:FILE_TEXT_LIMIT]}
+            for item in (document.get("file_text") or [])[:MAX_FILES_WITH_TEXT]
+            if item.get("text", "").strip()
+        ],
     }
     prepared["title_sort"] = fold(prepared["title"])[:200]
     # Download counts change with every download, not with the page: they stay out of drift checks.
@@ -105,3 +113,8 @@ def prepare(document: dict) -> dict:
         json.dumps(fingerprinted, sort_keys=True, ensure_ascii=False, default=str).encode()
     ).hexdigest()
     return prepared
+
+
+def searched_body(document: dict) -> str:
+    """The body and the text of the files, the lowest-weighted text a search matches."""
+    return " ".join([document["body"], *(item["text"] for item in document.get("file_text", []))])

@@ -141,6 +141,7 @@ def api_search(request):
                 "type": (hit.facets.get("type") or [None])[0],
                 "summary": hit.summary,
                 "highlight": hit.highlight,
+                "found_in_file": hit.found_in or None,
                 "licence": hit.label("licence") or None,
                 "organisation": hit.label("organisation") or None,
             }

@@ -65,6 +65,7 @@ class Hit:
     facets: dict = field(default_factory=dict)
     labels: dict = field(default_factory=dict)
     files: list = field(default_factory=list)
+    found_in: str = ""  # the title of the file whose text the highlight comes from
 
     @property
     def meta(self) -> list[str]:

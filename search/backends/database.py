@@ -3,9 +3,9 @@
 Documents are stored folded with the same function queries are folded with, so matching agrees
 with the Elasticsearch analysers. Words are matched with ``LIKE`` on SQLite and with the
 ``search_vector`` full-text index on PostgreSQL: the same matches, the same scores. Scoring
-mirrors the Elasticsearch field boosts: a clause found in the title counts most, then keywords
-(subjects), summary, body; exact diacritics and the whole phrase in the title add a bonus. Facet counts are aggregates over ``FacetValue`` with every other
-facet's filter applied, the same "post_filter" semantics the Elasticsearch backend has.
+mirrors the Elasticsearch backend's: both compute the scores ``search.analysis`` defines. Facet counts are
+aggregates over ``FacetValue`` with every other facet's filter applied, the same "post_filter"
+semantics the Elasticsearch backend has.
 """
 
 import itertools
@@ -21,14 +21,11 @@ from django.db.models.expressions import RawSQL, Window
 from portal.core.text import normalise
 from search import analysis
 from search.backends.base import FacetCount, Hit, SearchBackend, SearchResults
-from search.documents import FACETS
+from search.documents import FACETS, searched_body
 from search.models import FacetValue, IndexEntry, Term
 
-WEIGHTS = {"folded_title": 6, "folded_keywords": 4, "folded_summary": 2, "folded_body": 1}
-LABEL_OF = dict(
-    zip(WEIGHTS, "ABCD", strict=True)
-)  # the columns' weights in ``search_vector`` (migration 0002)
-EXACT_BONUS, TITLE_PHRASE_BONUS, SUMMARY_PHRASE_BONUS = 2, 10, 4
+WEIGHTS = {f"folded_{field}": weight for field, weight in analysis.FIELD_WEIGHTS.items()}
+LABEL_OF = dict(zip(WEIGHTS, "ABCD", strict=True))  # the columns' labels in ``search_vector`` (0002)
 BATCH = 500
 MAX_COMBINATIONS = 64  # beyond, partial matches are counted row by row
 FACET_SIZE = 50
@@ -51,7 +48,7 @@ def _columns(document: dict) -> dict:
         "folded_title": analysis.padded(document["title"]),
         "folded_keywords": analysis.padded(keywords),
         "folded_summary": analysis.padded(document["summary"]),
-        "folded_body": analysis.padded(document["body"]),
+        "folded_body": analysis.padded(searched_body(document)),
         "exact_text": _exact_words(document["title"], keywords, document["summary"]),
         "fingerprint": document["fingerprint"],
         "document": document,
@@ -211,24 +208,42 @@ class DatabaseBackend(SearchBackend):
             entries = entries.filter(family__in=query.families)
         if not query_clauses:
             return entries, Value(0, output_field=IntegerField())
-        clauses_alternatives = [self._clause_alternatives(clause, fuzzy) for clause in query_clauses]
+        wanted = analysis.essential(query_clauses)
         score_parts = []
-        for clause, alternatives in zip(query_clauses, clauses_alternatives, strict=True):
+        for clause in query_clauses:
+            alternatives = self._clause_alternatives(clause, fuzzy)
+            found = analysis.CLAUSE_MATCH if clause in wanted else 0
+            score_parts.append(
+                Case(
+                    *(
+                        When(self._in_column(column, alternatives), then=found + weight)
+                        for column, weight in WEIGHTS.items()
+                    ),
+                    default=0,
+                )
+            )
+            if clause.exact:
+                exact = Q(exact_text__contains=f" {clause.exact} ")
+                score_parts.append(Case(When(exact, then=analysis.EXACT_BONUS), default=0))
+            if fuzzy and clause.single_word:  # the word as typed beats its neighbours
+                as_typed = self._clause_match(clause.alternatives)
+                score_parts.append(Case(When(as_typed, then=analysis.EXACT_BONUS), default=0))
+        phrase = analysis.phrase(query_clauses)
+        if phrase:
             score_parts += [
-                Case(When(self._in_column(column, alternatives), then=weight), default=0)
-                for column, weight in WEIGHTS.items()
+                Case(
+                    When(self._in_column("folded_title", [phrase]), then=analysis.TITLE_PHRASE_BONUS),
+                    default=0,
+                ),
+                Case(
+                    When(self._in_column("folded_summary", [phrase]), then=analysis.SUMMARY_PHRASE_BONUS),
+                    default=0,
+                ),
             ]
-            if " " not in clause.original:
-                exact = Q(exact_text__contains=f" {clause.original} ")
-                score_parts.append(Case(When(exact, then=EXACT_BONUS), default=0))
-        if len(query_clauses) > 1:
-            phrase = " ".join(clause.alternatives[0] for clause in query_clauses)
-            score_parts += [
-                Case(When(self._in_column("folded_title", [phrase]), then=TITLE_PHRASE_BONUS), default=0),
-                Case(When(self._in_column("folded_summary", [phrase]), then=SUMMARY_PHRASE_BONUS), default=0),
-            ]
-        essential = [self._clause_alternatives(clause, fuzzy) for clause in analysis.essential(query_clauses)]
-        return self._matching_clauses(entries, essential, required), reduce(operator.add, score_parts)
+        required_alternatives = [self._clause_alternatives(clause, fuzzy) for clause in wanted]
+        return self._matching_clauses(entries, required_alternatives, required), reduce(
+            operator.add, score_parts
+        )
 
     @staticmethod
     def _facet_filter(name: str, values) -> Exists:
@@ -300,6 +315,9 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _hit(document: dict, highlight_clauses) -> Hit:
+        highlight, found_in = analysis.snippet(
+            document["summary"], document["body"], highlight_clauses, document.get("file_text", ())
+        )
         return Hit(
             id=document["id"],
             family=document["family"],
@@ -307,7 +325,8 @@ class DatabaseBackend(SearchBackend):
             title=document["title"],
             url=document["url"],
             summary=document["summary"],
-            highlight=analysis.snippet(document["summary"], document["body"], highlight_clauses),
+            highlight=highlight,
+            found_in=found_in,
             date=document["date"],
             downloads=document["downloads"],
             facets=document["facets"],

@@ -19,7 +19,6 @@ from search.backends.base import FacetCount, Hit, SearchBackend, SearchResults, 
 from search.backends.es_mapping import FACET_SEPARATOR, new_index, source
 from search.documents import FACETS
 
-FIELDS = ["title^6", "keywords^4", "summary^2", "body"]
 BULK_CHUNK = 500
 FACET_SIZE = 50
 
@@ -151,36 +150,62 @@ class ElasticsearchBackend(SearchBackend):
 
     # -- reading ----------------------------------------------------------------------------
     @staticmethod
-    def _clause_query(clause: analysis.Clause, fuzzy: bool):
+    def _clause_query(clause: analysis.Clause, fuzzy: bool, found: int):
+        """The score of one clause: ``found`` plus the weight of the best field holding it."""
         options = {"fuzziness": "AUTO"} if fuzzy and clause.single_word else {}
-        if clause.single_word:
-            return Q("multi_match", query=clause.original, fields=FIELDS, **options)
-        alternatives = [
-            Q(
-                "multi_match",
-                query=alternative,
-                fields=FIELDS,
-                type="phrase" if " " in alternative else "best_fields",
-            )
-            for alternative in clause.alternatives
-        ]
-        return Q("bool", should=alternatives, minimum_should_match=1)
+
+        def in_field(field: str):
+            alternatives = [
+                Q("match_phrase", **{field: alternative})
+                if " " in alternative
+                else Q("match", **{field: {"query": alternative, **options}})
+                for alternative in clause.alternatives
+            ]
+            return Q("bool", should=alternatives, minimum_should_match=1)
+
+        return Q(
+            "dis_max",
+            queries=[
+                Q("constant_score", filter=in_field(field), boost=found + weight)
+                for field, weight in analysis.FIELD_WEIGHTS.items()
+            ],
+        )
 
     def _text_query(self, query_clauses, fuzzy: bool, required: int):
-        essential = analysis.essential(query_clauses)
-        clause_queries = [self._clause_query(clause, fuzzy) for clause in essential]
-        matched = Q("bool", should=clause_queries, minimum_should_match=required)
-        fillers = [self._clause_query(clause, fuzzy) for clause in query_clauses if clause not in essential]
-        if len(query_clauses) < 2:
-            return matched
-        phrase = " ".join(clause.alternatives[0] for clause in query_clauses)
-        bonus = [
-            *fillers,
-            Q("match_phrase", title={"query": phrase, "boost": 3}),
-            Q("match", **{"title.shingles": {"query": phrase, "boost": 2}}),
-            Q("match", **{"summary.shingles": {"query": phrase}}),
+        """The scores ``search.analysis`` defines, as constant scores: the database backend's."""
+        wanted = analysis.essential(query_clauses)
+        matched = Q(
+            "bool",
+            should=[self._clause_query(clause, fuzzy, analysis.CLAUSE_MATCH) for clause in wanted],
+            minimum_should_match=required,
+        )
+        bonus = [self._clause_query(clause, fuzzy, 0) for clause in query_clauses if clause not in wanted]
+        bonus += [
+            Q("constant_score", filter=Q("match_phrase", exact=clause.exact), boost=analysis.EXACT_BONUS)
+            for clause in query_clauses
+            if clause.exact
         ]
-        return Q("bool", must=[matched], should=bonus)
+        if fuzzy:  # the word as typed beats its neighbours one or two edits away
+            bonus += [
+                Q("constant_score", filter=self._clause_query(clause, False, 0), boost=analysis.EXACT_BONUS)
+                for clause in query_clauses
+                if clause.single_word
+            ]
+        phrase = analysis.phrase(query_clauses)
+        if phrase:
+            bonus += [
+                Q(
+                    "constant_score",
+                    filter=Q("match_phrase", title=phrase),
+                    boost=analysis.TITLE_PHRASE_BONUS,
+                ),
+                Q(
+                    "constant_score",
+                    filter=Q("match_phrase", summary=phrase),
+                    boost=analysis.SUMMARY_PHRASE_BONUS,
+                ),
+            ]
+        return Q("bool", must=[matched], should=bonus) if bonus else matched
 
     @staticmethod
     def _sort(query) -> list:
@@ -213,7 +238,7 @@ class ElasticsearchBackend(SearchBackend):
             .query(Q("bool", must=[text], filter=scope))
             .sort(*self._sort(query))
             .extra(track_total_hits=True)
-            .source(excludes=["body", "keywords", "facet_pairs"])
+            .source(excludes=["body", "keywords", "exact", "facet_pairs"])
         )[query.offset : query.offset + query.page_size]
         if filters:
             search = search.post_filter(Q("bool", filter=self._filter_for(filters)))
@@ -234,6 +259,9 @@ class ElasticsearchBackend(SearchBackend):
     def _hit(hit, query_clauses) -> Hit:
         document = hit.to_dict()
         shown = document.get("shown") or {**document, "body": ""}  # an index built before "shown"
+        highlight, found_in = analysis.snippet(
+            shown["summary"], shown["body"], query_clauses, document.get("file_text", ())
+        )
         return Hit(
             id=hit.meta.id,
             family=document["family"],
@@ -241,7 +269,8 @@ class ElasticsearchBackend(SearchBackend):
             title=shown["title"],
             url=document["url"],
             summary=shown["summary"],
-            highlight=analysis.snippet(shown["summary"], shown["body"], query_clauses),
+            highlight=highlight,
+            found_in=found_in,
             date=document.get("date"),
             downloads=document.get("downloads", 0),
             facets=document.get("facets", {}),

@@ -1,9 +1,9 @@
 """Elasticsearch index definition: Vietnamese analysers and the mapping of a search document.
 
-Indexing keeps each word twice, folded and as written (``asciifolding`` with
-``preserve_original``), so "hoc tap" finds "học tập" and a query typed with diacritics scores the
-exact form higher. ``shingles`` carry word pairs and triples for phrase boosts; ``prefix`` (edge
-n-grams) serves autocomplete.
+Text is matched folded (lowercase + ``asciifolding``), so "hoc tap" finds "học tập"; ``exact``
+keeps title, keywords and summary with their diacritics for the exact-form bonus, and
+``title.prefix`` (edge n-grams) serves autocomplete. What is matched is ``analysis.matching_form``
+of the text (normalised spelling, apostrophes as spaces), as the database backend matches it.
 
 Acronym synonyms (THCS ↔ trung học cơ sở, ...) are expanded per query by ``search.analysis``
 into alternatives, the multi-word side as a phrase: what a search-time ``synonym_graph`` does, but
@@ -12,26 +12,21 @@ from the one list the database backend uses too, so both backends match the same
 
 from elasticsearch_dsl import Document, Index, Integer, Keyword, Object, Text, analyzer, token_filter
 
-from portal.core.text import normalise
-from search.documents import FACETS
+from search import analysis
+from search.documents import FACETS, searched_body
 
 FACET_SEPARATOR = "\x1f"  # facet_pairs hold "value␟label" so one aggregation yields both
 
-vi_fold = token_filter("vi_fold", "asciifolding", preserve_original=True)
-vi_shingle = token_filter(
-    "vi_shingle", "shingle", min_shingle_size=2, max_shingle_size=3, output_unigrams=False
-)
 vi_edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
 
-vi_index = analyzer("vi_index", tokenizer="standard", filter=["lowercase", vi_fold])
 vi_folded = analyzer("vi_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
-vi_phrases = analyzer("vi_phrases", tokenizer="standard", filter=["lowercase", "asciifolding", vi_shingle])
+vi_exact = analyzer("vi_exact", tokenizer="standard", filter=["lowercase"])
 vi_prefix = analyzer("vi_prefix", tokenizer="standard", filter=["lowercase", "asciifolding", vi_edge])
 
 
 def _text(**fields) -> Text:
     options = {"fields": fields} if fields else {}
-    return Text(analyzer=vi_index, **options)
+    return Text(analyzer=vi_folded, **options)
 
 
 class IndexedDocument(Document):
@@ -42,14 +37,12 @@ class IndexedDocument(Document):
     identifier = Keyword()
     locale = Keyword()
     sites = Keyword()
-    title = _text(
-        shingles=Text(analyzer=vi_phrases),
-        prefix=Text(analyzer=vi_prefix, search_analyzer=vi_folded),
-    )
+    title = _text(prefix=Text(analyzer=vi_prefix, search_analyzer=vi_folded))
     title_sort = Keyword()
     keywords = _text()
-    summary = _text(shingles=Text(analyzer=vi_phrases))
-    body = _text()
+    summary = _text()
+    body = _text()  # with the text of the files
+    exact = Text(analyzer=vi_exact)
     url = Keyword(index=False)
     date = Keyword()  # ISO date; sorts like a date, and "null" never fails a bulk load
     downloads = Integer()
@@ -59,9 +52,10 @@ class IndexedDocument(Document):
     labels = Object(enabled=False)
     files = Object(enabled=False)
     shown = Object(enabled=False)  # title, summary and body as the page has them, for results
+    file_text = Object(enabled=False)
 
 
-MATCHED = ("title", "summary", "body")  # analysed in the normalised spelling, shown as written
+SHOWN = ("title", "summary", "body")  # matched in ``matching_form``, shown as written
 
 
 def new_index(name: str) -> Index:
@@ -77,7 +71,14 @@ def source(document: dict) -> dict:
         name: [f"{value}{FACET_SEPARATOR}{document['labels'][name][value]}" for value in values]
         for name, values in document["facets"].items()
     }
-    matched = {name: normalise(document[name]) for name in MATCHED}
-    keywords = [normalise(keyword) for keyword in document["keywords"]]
-    shown = {name: document[name] for name in MATCHED}
+    keywords = [analysis.matching_form(keyword) for keyword in document["keywords"]]
+    matched = {
+        "title": analysis.matching_form(document["title"]),
+        "summary": analysis.matching_form(document["summary"]),
+        "body": analysis.matching_form(searched_body(document)),
+        "exact": analysis.matching_form(
+            " ".join([document["title"], *document["keywords"], document["summary"]])
+        ),
+    }
+    shown = {name: document[name] for name in SHOWN}
     return {**document, **matched, "keywords": keywords, "shown": shown, "facet_pairs": pairs}

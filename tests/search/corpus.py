@@ -31,7 +31,6 @@ def doc(doc_id, title, summary="", body="", keywords=(), family="resources", fil
         "file_text": [dict(item) for item in files],
         "url": f"/hoc-lieu/mau/{doc_id}/",
         "locale": "vi",
-        "sites": ["vi", "en"],
         "date": f"{year}-0{1 + doc_id % 9}-15",
         "downloads": (doc_id * 37) % 101,
         "facets": facets,
@@ -69,38 +68,55 @@ RELEVANCE = [
 ]
 
 
+def _answers(document: dict, needs: list[list[set[str]]]) -> bool:
+    """Whether ``document`` holds every clause of one of the queries (``needs``, word sets)."""
+    held = set(analysis.words(_all_text(document)))
+    return any(all(any(words <= held for words in clause) for clause in need) for need in needs)
+
+
 def synthetic(corpus: list[dict], count: int) -> list[dict]:
     """``corpus`` grown to ``count`` documents with near misses of the relevance set's queries.
 
-    Each is titled with all but one of a query's words (each in turn), among words of other
-    titles, and takes a summary and body that lack the missing word: it looks like the answer
-    everywhere a ranking might look, yet is not it.
+    Each is titled with all but one of a query's words that matter (not its filler), among words
+    of other titles, and takes keywords, summary and body of a document that lacks the missing
+    word. It looks like an answer everywhere a ranking might look, yet holds all the words of no
+    query: a fair competitor, never a second right answer.
     """
     rng = random.Random(SYNTHETIC_SEED)
-    filler = [word for document in corpus for word in document["title"].split()]
-    cases = [case for case in RELEVANCE if len(analysis.words(case.text)) > 1]
+    title_words = [word for document in corpus for word in document["title"].split()]
+    wanted = {case.text: analysis.essential(analysis.clauses(case.text)) for case in RELEVANCE}
+    needs = [
+        [[set(alternative.split()) for alternative in clause.alternatives] for clause in clauses]
+        for clauses in wanted.values()
+    ]
+    # Near misses of typed words, not of typos: documents do not carry the typo.
+    cases = [case for case in RELEVANCE if len(wanted[case.text]) > 1 and "typo" not in case.aspect]
     documents = list(corpus)
+    attempt = 0
     while len(documents) < count:
-        case = cases[(len(documents) - len(corpus)) % len(cases)]
-        typed = case.text.split()
-        missing = rng.randrange(len(typed))
-        lacking = set(analysis.words(typed[missing]))
-        source = rng.choice(
-            [item for item in corpus if not lacking & set(analysis.words(_all_text(item)))] or corpus
-        )
-        title = typed[:missing] + typed[missing + 1 :] + rng.sample(filler, 3)
+        case = cases[attempt % len(cases)]
+        attempt += 1
+        kept = list(wanted[case.text])
+        missing = kept.pop(rng.randrange(len(kept)))
+        lacking = {word for alternative in missing.alternatives for word in alternative.split()}
+
+        def lacks(text: str, lacking=lacking) -> bool:
+            return not lacking & set(analysis.words(text))
+
+        source = rng.choice([item for item in corpus if lacks(_all_text(item))])
+        others = rng.sample([word for word in title_words if lacks(word)], 3)
         number = len(documents) + 1
-        documents.append(
-            {
-                **source,
-                "id": str(1000 + number),
-                "identifier": f"SYN-{number}",
-                "title": " ".join(title),
-                "file_text": [],
-                "url": f"/hoc-lieu/tong-hop/{number}/",
-                "downloads": rng.randint(0, 500),
-            }
-        )
+        candidate = {
+            **source,
+            "id": str(1000 + number),
+            "identifier": f"SYN-{number}",
+            "title": " ".join([clause.original for clause in kept] + others),
+            "file_text": [],
+            "url": f"/hoc-lieu/tong-hop/{number}/",
+            "downloads": rng.randint(0, 500),
+        }
+        if not _answers(candidate, needs):
+            documents.append(candidate)
     return documents
 
 

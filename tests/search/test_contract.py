@@ -30,28 +30,45 @@ def test_acronym_and_its_expansion_find_each_other(backend):
     assert set(ids(backend.search(SearchQuery(text="trung hoc pho thong")))) == {"1", "2"}
 
 
+def _tagged(facet: str, *values: str) -> list[str]:
+    """Ids of the corpus documents with any of ``values`` in ``facet``, in id order."""
+    return [
+        document["id"] for document in CORPUS if set(values) & set(_listed(document["facets"].get(facet)))
+    ]
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
 def test_facet_counts_stay_honest_while_filtering(backend):
     load(backend, CORPUS)
 
     results = backend.search(SearchQuery(filters={"subject": ("ky-nang-so",)}, page_size=50))
 
-    assert sorted(ids(results), key=int) == ["2", "14", "22", "23", "26"]
+    digital = _tagged("subject", "ky-nang-so")
+    assert sorted(ids(results), key=int) == digital and len(digital) > 5
     subjects = {count.value: count for count in results.facets["subject"]}
-    assert subjects["ky-nang-so"].count == 5 and subjects["nong-nghiep"].count == 3  # own filter left out
+    assert subjects["ky-nang-so"].count == len(digital)
+    assert subjects["nong-nghiep"].count == len(_tagged("subject", "nong-nghiep"))  # own filter left out
     assert subjects["ky-nang-so"].selected and not subjects["nong-nghiep"].selected
     assert subjects["ky-nang-so"].label == "Ky nang so"
     types = {count.value: count.count for count in results.facets["type"]}
-    assert types == {"video": 3, "course": 1, "document": 1}  # other facets follow the filter
+    in_digital = [document["facets"]["type"] for document in CORPUS if document["id"] in digital]
+    assert types == {kind: in_digital.count(kind) for kind in set(in_digital)}  # other facets follow
 
 
 def test_values_of_one_facet_widen_and_facets_narrow(backend):
     load(backend, CORPUS)
 
-    either = backend.search(SearchQuery(filters={"subject": ("ky-nang-so", "nong-nghiep")}))
-    both = backend.search(SearchQuery(filters={"subject": ("ky-nang-so", "nong-nghiep"), "type": ("video",)}))
+    either = backend.search(SearchQuery(filters={"subject": ("ky-nang-so", "nong-nghiep")}, page_size=50))
+    both = backend.search(
+        SearchQuery(filters={"subject": ("ky-nang-so", "nong-nghiep"), "type": ("video",)}, page_size=50)
+    )
 
-    assert either.total == 8
-    assert sorted(ids(both), key=int) == ["2", "9", "10", "14", "26"]
+    widened = _tagged("subject", "ky-nang-so", "nong-nghiep")
+    assert either.total == len(widened) > len(_tagged("subject", "ky-nang-so"))
+    assert sorted(ids(both), key=int) == [doc_id for doc_id in widened if doc_id in _tagged("type", "video")]
 
 
 def test_unknown_facet_values_find_nothing(backend):

@@ -25,6 +25,7 @@ def test_rebuild_swaps_the_alias_to_one_new_index(elasticsearch_backend):
     assert set(client.indices.get_alias(name=backend.read_alias).body) == {
         after,
         *backend_indexes(backend, "pages"),
+        *backend_indexes(backend, "events"),
     }
 
 
