@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 def _document_saved(sender, instance, update_fields=None, **kwargs):
     from media.previews import schedule_document_preview
+    from media.text_extraction import schedule_text_extraction
 
     if update_fields is None or "file" in update_fields:
         schedule_document_preview(instance)
+        schedule_text_extraction(instance)
 
 
 def _document_deleted(sender, instance, **kwargs):

@@ -116,6 +116,13 @@ class PortalDocument(FileFacts, AbstractDocument):
     preview_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     preview_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     preview_source = models.CharField(max_length=255, blank=True, editable=False)
+    text = models.TextField(
+        _("text"),
+        blank=True,
+        editable=False,
+        help_text=_("Text of a PDF, office document or captions, extracted in the background for search."),
+    )
+    text_source = models.CharField(max_length=255, blank=True, editable=False)
     captions = models.ForeignKey(
         "self",
         verbose_name=_("captions (WebVTT)"),

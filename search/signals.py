@@ -1,7 +1,8 @@
 """When pages reach the search indexes: signal receivers queue ``search.tasks.index_pages``.
 
-Publishing, unpublishing, moving or deleting a page, adding or removing a view restriction, and
-renaming a vocabulary term or an organisation queue the pages concerned once the transaction
+Publishing, unpublishing, moving or deleting a page, adding or removing a view restriction,
+renaming a vocabulary term or an organisation, and replacing a file or extracting its text queue
+the pages concerned once the transaction
 commits (run at once in development and tests, by the worker in production). Bulk work wraps
 itself in ``batched_updates`` so its pages are indexed together when it ends.
 """
@@ -12,9 +13,11 @@ from contextvars import ContextVar
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.core.file_access import pages_using
 from portal.core.models.taxonomy import Term
 from portal.organisations.models import Organisation
 from search.indexing import pages_pointing_at
@@ -76,6 +79,16 @@ def _privacy_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         _queue_subtree(page)
+
+
+@receiver(post_save)
+def _file_changed(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """A document replaced, retitled or given its extracted text: the pages that use it show its
+    size, format and title in results, and are found by its text."""
+    if raw or created or sender is not get_document_model():
+        return
+    if update_fields is None or {"file", "title", "text"} & set(update_fields):
+        queue(pages_using(sender, [instance.pk]))
 
 
 @receiver(post_save)

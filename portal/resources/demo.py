@@ -38,6 +38,8 @@ from portal.resources.models import (
 from search.signals import batched_updates
 
 DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo.json"
+# The text inside some demo files (sections of a PDF or Word file, caption lines), by resource id.
+DEMO_TEXTS = Path(__file__).resolve().parent / "data" / "demo_texts.json"
 
 
 class Terms:
@@ -93,9 +95,13 @@ def import_row(line: int, row: dict, organisation: Organisation, folder: Path) -
     """A demo resource as a row of an import file, its generated files written into ``folder``."""
     kinds = row["file"].split("+")
     files = []
-    if "pdf" in kinds or "transcript" in kinds:
+    sections = row.get("sections", ())
+    if row.get("format") == "docx":
+        document = demo_files.word_document(row["title"], row["summary"], sections)
+        files.append(_write(folder, f"{row['id']}.docx", document))
+    elif "pdf" in kinds or "transcript" in kinds:
         licence = Licence.objects.get(code=row["licence"])
-        pdf = demo_files.pdf_cover(row["title"], organisation.name, row["summary"], licence.name)
+        pdf = demo_files.text_pdf(row["title"], organisation.name, row["summary"], licence.name, sections)
         files.append(_write(folder, f"{row['id']}.pdf", pdf))
     if "audio" in kinds:
         files.append(_write(folder, f"{row['id']}.wav", demo_files.wav_tone(sum(map(ord, row["id"])))))
@@ -142,7 +148,7 @@ def add_demo_details(page: LearningResourcePage, row: dict, thumbnail) -> None:
                 item.captions = store_captions(
                     f"{row['title']} (phụ đề)",
                     f"{row['id']}.vtt",
-                    demo_files.webvtt(row["title"], row["summary"]),
+                    demo_files.webvtt(row.get("captions") or [row["title"], row["summary"]]),
                     page.organisation,
                 )
         else:
@@ -164,9 +170,11 @@ def load_resources(data: dict, library: LibraryIndexPage, log) -> dict[str, Lear
     with tempfile.TemporaryDirectory(prefix="demo-") as folder, batched_updates():
         # The same checks, term lookups, file storing and page building as any import.
         checker = RowChecker(files_dir=Path(folder))
+        texts = json.loads(DEMO_TEXTS.read_text(encoding="utf-8"))
         for line, row in enumerate(data["resources"], start=2):
             if row["id"] in existing:
                 continue
+            row = {**row, **texts.get(row["id"], {})}
             checked = checker.check(import_row(line, row, organisations[row["org"]], Path(folder)))
             save_checked(checked, publish=False)
             page = LearningResourcePage.objects.get(identifier=row["id"]).get_latest_revision_as_object()

@@ -1,15 +1,19 @@
-"""Small demo files drawn with code, so loading demo content downloads nothing.
+"""Small demo files made with code, so loading demo content downloads nothing.
 
-A one-page PDF cover (Pillow's PDF writer), a PNG illustration, a short WAV tone (``wave``) and
-a WebVTT caption file. Each carries its resource's title, so every file's bytes are distinct.
+PDFs with real text (fpdf2 with DejaVu Sans, which has every Vietnamese letter: a cover, then a
+page per section), a Word document (python-docx), a PNG illustration, a short WAV tone (``wave``)
+and WebVTT captions. Each carries its resource's title, so every file's bytes are distinct.
+Without DejaVu Sans on the machine, a PDF is a picture of its cover (Pillow's PDF writer).
 """
 
+import datetime
 import io
 import math
 import struct
 import textwrap
 import wave
 from functools import cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -26,6 +30,21 @@ PALETTE = [
     (40, 70, 150),
     (90, 110, 30),
 ]
+
+
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
+
+
+@cache
+def font_file() -> Path | None:
+    return next(
+        (
+            Path(folder) / "DejaVuSans.ttf"
+            for folder in FONT_DIRS
+            if (Path(folder) / "DejaVuSans.ttf").exists()
+        ),
+        None,
+    )
 
 
 @cache
@@ -57,6 +76,63 @@ def pdf_cover(title: str, organisation: str, summary: str, licence: str) -> byte
     draw.text((40, 820), f"Giấy phép: {licence}", font=font(14), fill=(60, 60, 60))
     buffer = io.BytesIO()
     page.save(buffer, "PDF", resolution=72.0, title=title, author=organisation)
+    return buffer.getvalue()
+
+
+def text_pdf(title: str, organisation: str, summary: str, licence: str, sections=()) -> bytes:
+    """A PDF whose words are text (found by search, read aloud by screen readers)."""
+    if font_file() is None:
+        return pdf_cover(title, organisation, summary, licence)
+    from fpdf import FPDF
+
+    pdf = FPDF(format=(148, 210))  # A5
+    pdf.set_title(title)
+    pdf.set_author(organisation)
+    pdf.set_creation_date(datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC))  # same bytes each load
+    pdf.add_font("DejaVu", fname=str(font_file()))
+    pdf.set_margins(14, 14)
+    pdf.add_page()
+    pdf.set_fill_color(*BRAND)
+    pdf.rect(0, 0, pdf.w, 34, style="F")
+    pdf.set_text_color(255, 255, 255)
+    pdf.set_font("DejaVu", size=13)
+    pdf.set_xy(14, 10)
+    pdf.cell(text="Học liệu mở Thái Nguyên")
+    pdf.set_font("DejaVu", size=9)
+    pdf.set_xy(14, 19)
+    pdf.cell(text=organisation)
+    pdf.set_text_color(20, 20, 20)
+    pdf.set_xy(14, 48)
+    pdf.set_font("DejaVu", size=18)
+    pdf.multi_cell(0, 9, title)
+    pdf.ln(4)
+    pdf.set_font("DejaVu", size=10)
+    pdf.multi_cell(0, 6, summary)
+    pdf.set_xy(14, pdf.h - 24)
+    pdf.cell(text=f"Giấy phép: {licence}")
+    for heading, text in sections:
+        pdf.add_page()
+        pdf.set_font("DejaVu", size=13)
+        pdf.multi_cell(0, 8, heading)
+        pdf.ln(2)
+        pdf.set_font("DejaVu", size=10)
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def word_document(title: str, summary: str, sections=()) -> bytes:
+    """A .docx with a heading per section."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    document.add_paragraph(summary)
+    for heading, text in sections:
+        document.add_heading(heading, level=2)
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
     return buffer.getvalue()
 
 
@@ -94,7 +170,14 @@ def wav_tone(seed: int, seconds: float = 1.5, rate: int = 8000) -> bytes:
     return buffer.getvalue()
 
 
-def webvtt(title: str, summary: str) -> bytes:
-    return (
-        f"WEBVTT\n\n00:00:00.000 --> 00:00:00.750\n{title}\n\n00:00:00.750 --> 00:00:01.500\n{summary}\n"
-    ).encode()
+def webvtt(lines: list[str], seconds_each: float = 3.0) -> bytes:
+    """Captions showing ``lines`` one after another."""
+
+    def stamp(seconds: float) -> str:
+        return f"00:{int(seconds // 60):02d}:{seconds % 60:06.3f}"
+
+    cues = [
+        f"{stamp(number * seconds_each)} --> {stamp((number + 1) * seconds_each)}\n{line}"
+        for number, line in enumerate(lines)
+    ]
+    return ("WEBVTT\n\n" + "\n\n".join(cues) + "\n").encode()

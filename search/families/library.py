@@ -47,6 +47,14 @@ def _file(item) -> dict:
     return {"title": item.title, "url": url, "format": item.format_label, "size": document.file_size}
 
 
+def _file_text(item) -> list[dict]:
+    """The extracted text of a file and of its captions, each under the title results show."""
+    texts = [{"title": item.title, "text": item.document.text}]
+    if item.captions_id:
+        texts.append({"title": item.captions.title, "text": item.captions.text})
+    return [text for text in texts if text["text"]]
+
+
 def resource_document(page: LearningResourcePage) -> dict:
     subjects, audiences, languages = (
         list(page.subjects.all()),
@@ -76,6 +84,7 @@ def resource_document(page: LearningResourcePage) -> dict:
         facets=facets,
         labels=labels,
         files=[_file(item) for item in files],
+        file_text=[text for item in files for text in _file_text(item)],
     )
 
 
@@ -109,7 +118,7 @@ def collection_document(page: CollectionPage) -> dict:
     )
 
 
-RESOURCE_PREFETCH = ["subjects", "audiences", "languages", "files__document__download_counter"]
+RESOURCE_PREFETCH = ["subjects", "audiences", "languages", "files__document__download_counter", "files__captions"]
 register(
     "resources",
     LearningResourcePage,
