@@ -118,7 +118,13 @@ def collection_document(page: CollectionPage) -> dict:
     )
 
 
-RESOURCE_PREFETCH = ["subjects", "audiences", "languages", "files__document__download_counter", "files__captions"]
+RESOURCE_PREFETCH = [
+    "subjects",
+    "audiences",
+    "languages",
+    "files__document__download_counter",
+    "files__captions",
+]
 register(
     "resources",
     LearningResourcePage,
