@@ -22,22 +22,12 @@ import datetime
 import hashlib
 import json
 
-from django.utils.translation import gettext_lazy as _
-
 from portal.core.text import fold
+from portal.resources import facets
 
-# Facet name → heading on the search page. The order is the order on the page and in the API.
-FACETS = {
-    "type": _("Type"),
-    "subject": _("Subject"),
-    "level": _("Education level"),
-    "audience": _("Audience"),
-    "language": _("Language"),
-    "licence": _("Licence"),
-    "organisation": _("Organisation"),
-    "unit": _("Area"),
-    "year": _("Year"),
-}
+# Facet name → heading on the search page, in the order of the page and the API; declared with
+# the library listing's filters in ``portal.resources.facets``.
+FACETS = {facet.name: facet.heading for facet in facets.FACETS}
 TEXT_LIMIT = 50_000  # characters of body text kept per document
 FILE_TEXT_LIMIT = 20_000  # characters of text kept per file
 MAX_FILES_WITH_TEXT = 5

@@ -1,6 +1,7 @@
 """Resource listings shared by the library, subject, organisation and collection pages.
 
-Filters are a plain GET form so they work without JavaScript. A value that is not understood
+Filters are a plain GET form so they work without JavaScript; they are the facets of
+``portal.resources.facets``, counted as the search page counts them. A value that is not understood
 is ignored and reported on the page, never an error. Whatever the page size, a listing runs a
 fixed number of queries: cards are fetched with their relations joined or prefetched.
 """
@@ -10,12 +11,14 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import Audience, EducationLevel, Language, Licence, Subject
-from portal.organisations.models import Organisation
 from portal.resources.downloads import with_download_totals
+from portal.resources.facets import LISTING_FACETS
 from portal.resources.models.choices import ResourceType
+from search import query
+from search.families.registry import relabel
 
 PAGE_SIZE = 20
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
@@ -43,43 +46,51 @@ class TermChoiceField(forms.ModelChoiceField):
         return getattr(obj, "label", str(obj))
 
 
+def _field(facet, counts) -> forms.Field:
+    if counts is not None:  # "Kỹ năng số (12)"
+        choices = [(count.value, f"{count.label} ({count.count})") for count in counts if count.count]
+        return forms.ChoiceField(
+            label=facet.heading, required=False, choices=[("", facet.everything), *choices]
+        )
+    if facet.terms is None:
+        return forms.ChoiceField(
+            label=facet.heading, required=False, choices=[("", facet.everything), *ResourceType.choices]
+        )
+    return TermChoiceField(facet.terms.objects.all(), label=facet.heading, empty_label=facet.everything)
+
+
 class ResourceFilterForm(forms.Form):
-    subject = TermChoiceField(Subject.objects.all(), label=_("Subject"), empty_label=_("All subjects"))
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    level = TermChoiceField(EducationLevel.objects.all(), label=_("Level"), empty_label=_("All levels"))
-    audience = TermChoiceField(Audience.objects.all(), label=_("For"), empty_label=_("Everyone"))
-    language = TermChoiceField(Language.objects.all(), label=_("Language"), empty_label=_("All languages"))
-    licence = TermChoiceField(Licence.objects.all(), label=_("Licence"), empty_label=_("All licences"))
-    organisation = TermChoiceField(None, label=_("Contributor"), empty_label=_("All contributors"))
+    """One select per listing facet (``portal.resources.facets``), then the sort order.
+
+    ``counts`` (facet → ``FacetCount`` list) are the search index's facet counts: the options
+    are the values that would find something, each with its number. Without them (an empty
+    index), every term is offered, without numbers.
+    """
+
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[("newest", _("Newest")), ("downloads", _("Most downloaded")), ("title", _("Title A–Z"))],
     )
 
-    def __init__(self, data=None, fixed=(), **kwargs):
+    def __init__(self, data=None, fixed=(), counts=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["type"].choices = [("", _("All types")), *ResourceType.choices]
-        self.fields["organisation"].queryset = Organisation.objects.all()
-        for name in fixed:
-            del self.fields[name]
+        sort = self.fields.pop("sort")
+        for facet in LISTING_FACETS:
+            if facet.name not in fixed:
+                self.fields[facet.name] = _field(
+                    facet, None if counts is None else counts.get(facet.name, [])
+                )
+        self.fields["sort"] = sort
 
     def filter(self, queryset):
         """The queryset narrowed by every valid filter; invalid ones are left out."""
         data = getattr(self, "cleaned_data", {})
-        lookups = {
-            "subject": "subjects",
-            "type": "resource_type",
-            "level": "level",
-            "audience": "audiences",
-            "language": "languages",
-            "licence": "licence",
-            "organisation": "organisation",
-        }
-        for name, lookup in lookups.items():
-            value = data.get(name)
+        for facet in LISTING_FACETS:
+            value = data.get(facet.name)
             if value:
-                queryset = queryset.filter(**{lookup: value})
+                lookup = facet.field if facet.terms is None else f"{facet.field}__slug"
+                queryset = queryset.filter(**{lookup: getattr(value, "slug", value)})
         return queryset
 
     @property
@@ -102,9 +113,29 @@ def card_queryset(queryset):
     )
 
 
-def resource_listing(request, resources, fixed=()) -> dict:
-    """Filter, sort and paginate ``resources`` from the request's GET parameters."""
-    form = ResourceFilterForm(request.GET or None, fixed=fixed)
+def facet_counts(fixed: dict[str, str], chosen: dict[str, str]) -> dict | None:
+    """Facet → ``FacetCount`` list of live resources, counted as the search page counts them
+    (each facet with every other facet's filter applied); None when the index has none."""
+    filters = {name: (value,) for name, value in {**fixed, **chosen}.items() if _SLUG.match(value)}
+    locale = (translation.get_language() or "vi")[:2]
+    results = query.search(
+        query.SearchQuery(families=("resources",), filters=filters, locale=locale, page_size=1)
+    )
+    relabel(results)
+    return results.facets if any(results.facets.values()) else None
+
+
+def resource_listing(request, resources, fixed: dict[str, str] | None = None) -> dict:
+    """Filter, sort and paginate ``resources`` from the request's GET parameters.
+
+    ``fixed`` holds the filters the page itself stands for (a subject's page: its subject).
+    """
+    fixed = fixed or {}
+    chosen = {
+        facet.name: request.GET.get(facet.name, "") for facet in LISTING_FACETS if facet.name not in fixed
+    }
+    counts = facet_counts(fixed, chosen)
+    form = ResourceFilterForm(request.GET or None, fixed=fixed, counts=counts)
     form.is_valid()
     queryset = card_queryset(form.filter(resources)).order_by(*SORTS[form.sort_key])
     paginator = Paginator(queryset, PAGE_SIZE)

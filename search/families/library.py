@@ -3,7 +3,8 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import Audience, EducationLevel, Language, Licence, Subject
+from portal.core.models.taxonomy import Term
+from portal.resources.facets import FACETS
 from portal.resources.models import CollectionPage, CoursePage, LearningResourcePage
 from portal.resources.models.choices import ResourceType
 from search.families.registry import (
@@ -16,13 +17,6 @@ from search.families.registry import (
 )
 
 COURSE_TYPE, COLLECTION_TYPE = {"course": _("Course")}, {"collection": _("Collection")}
-TERM_FACETS = {
-    "subject": Subject,
-    "level": EducationLevel,
-    "audience": Audience,
-    "language": Language,
-    "licence": Licence,
-}
 
 
 def _terms(**facets) -> tuple[dict, dict]:
@@ -135,6 +129,9 @@ register(
     "courses", CoursePage, course_document, prefetch=["subjects", "audiences", "level", "provider", "modules"]
 )
 register("collections", CollectionPage, collection_document, prefetch=["items__resource"])
-for _facet, _model in TERM_FACETS.items():
-    register_labels(_facet, lambda model=_model: {term.slug: term.label for term in model.objects.all()})
+for _facet in FACETS:
+    if _facet.terms is not None and issubclass(_facet.terms, Term):  # names in both languages
+        register_labels(
+            _facet.name, lambda model=_facet.terms: {term.slug: term.label for term in model.objects.all()}
+        )
 register_labels("type", lambda: {**dict(ResourceType.choices), **COURSE_TYPE, **COLLECTION_TYPE})

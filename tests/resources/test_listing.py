@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.core.models import Audience, EducationLevel, Language, Licence, Subject
 from portal.resources.listing import PAGE_SIZE
+from search.indexing import update_pages
 from tests.resources.factories import (
     DocumentFactory,
     LearningResourcePageFactory,
@@ -64,12 +65,28 @@ def catalogue(vocabularies, library, section):
         ({}, {"tea", "song", "law"}),
     ],
 )
-def test_filters_narrow_the_library(client, catalogue, params, expected):
+@pytest.mark.parametrize("indexed", [True, False], ids=["counted", "index empty"])
+def test_filters_narrow_the_library(client, catalogue, params, expected, indexed):
+    if indexed:
+        update_pages([page.pk for page in catalogue.values()])
     response = client.get("/hoc-lieu/", params)
 
     assert response.status_code == 200
     shown = {key for key, page in catalogue.items() if page.title in response.text}
     assert shown == expected
+
+
+def test_filter_options_are_the_search_facets_with_their_counts(client, catalogue):
+    update_pages([page.pk for page in catalogue.values()])
+
+    library = client.get("/hoc-lieu/", {"language": "vi"}).text
+    search = client.get("/api/search/", {"language": "vi"}).json()["facets"]
+
+    subjects = {count["label"]: count["count"] for count in search["subject"]}
+    assert subjects == {"Pháp luật": 1, "Nông nghiệp và chuyển giao công nghệ": 1}
+    for label, count in subjects.items():
+        assert f">{label} ({count})</option>" in library
+    assert "Văn hóa và văn hóa đọc (" not in library  # no resource in Vietnamese: not offered
 
 
 def test_filter_form_is_a_plain_get_form(client, catalogue):
@@ -150,9 +167,12 @@ def _count_queries(client, url) -> int:
 
 
 def _add_resources(section, subjects, languages, count):
+    added = []
     for _number in range(count):
         resource = LearningResourcePageFactory(parent=section, subjects=subjects, languages=languages)
         ResourceFileFactory(page=resource)
+        added.append(resource.pk)
+    update_pages(added)  # as publishing does: the filters' counts come from the search index
 
 
 def test_library_and_resource_page_run_a_constant_number_of_queries(client, vocabularies, section):

@@ -96,7 +96,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
             request,
             template="resources/subject_page.html",
             context_overrides={
-                **resource_listing(request, resources, fixed={"subject"}),
+                **resource_listing(request, resources, fixed={"subject": subject.slug}),
                 "subject": subject,
             },
         )

@@ -56,7 +56,8 @@ class OrganisationSectionPage(Page):
         from portal.resources.listing import resource_listing  # the listing reads these models
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(request, self.get_resources(), fixed={"organisation"}))
+        fixed = {"organisation": self.organisation.slug} if self.organisation_id else {}
+        context.update(resource_listing(request, self.get_resources(), fixed=fixed))
         return context
 
     def get_resources(self):
