@@ -21,7 +21,7 @@ from portal.core.file_access import pages_using
 from portal.core.models.taxonomy import Term
 from portal.organisations.models import Organisation
 from search.indexing import pages_pointing_at
-from search.tasks import index_pages
+from search.tasks import enqueue_in_chunks, index_pages
 from search.wagtail_indexes import deferred
 
 _batch: ContextVar[list[int] | None] = ContextVar("search_index_batch", default=None)
@@ -47,10 +47,7 @@ def batched_updates(size: int = 500):
             yield
     finally:
         _batch.reset(token)
-        unique = list(dict.fromkeys(pending))
-        for start in range(0, len(unique), size):
-            chunk = unique[start : start + size]
-            transaction.on_commit(lambda chunk=chunk: index_pages.enqueue(chunk))
+        enqueue_in_chunks(index_pages.enqueue, list(dict.fromkeys(pending)), size)
 
 
 @receiver(page_published)

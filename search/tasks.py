@@ -2,10 +2,19 @@
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from search.indexing import recently_downloaded_pages, update_pages
+
+
+def enqueue_in_chunks(enqueue, items: list, size: int) -> None:
+    """``enqueue(chunk)`` for every ``size`` items, once the transaction commits: bulk work
+    leaves a few tasks of a few hundred items, not one per item."""
+    for start in range(0, len(items), size):
+        chunk = items[start : start + size]
+        transaction.on_commit(lambda chunk=chunk: enqueue(chunk))
 
 
 @task()

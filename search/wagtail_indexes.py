@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django_tasks import task
 from modelsearch import index as admin_search
@@ -21,6 +20,8 @@ from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
+
+from search.tasks import enqueue_in_chunks
 
 ADMIN_SEARCH, REFERENCES = "admin_search", "references"
 TASK_SIZE = 300
@@ -79,10 +80,9 @@ def deferred() -> Iterator[None]:
     finally:
         _pending.reset(token)
         for kind, keys in pending.items():
-            keys = [list(key) for key in keys]
-            for start in range(0, len(keys), TASK_SIZE):
-                chunk = keys[start : start + TASK_SIZE]
-                transaction.on_commit(lambda kind=kind, chunk=chunk: reindex.enqueue(kind, chunk))
+            enqueue_in_chunks(
+                lambda chunk, kind=kind: reindex.enqueue(kind, chunk), [list(key) for key in keys], TASK_SIZE
+            )
 
 
 @task()
