@@ -89,7 +89,7 @@ class Clause:
 
     alternatives: tuple[str, ...]
     original: str  # the words as typed, lower-cased with diacritics, for exact-form boosts
-    filler: bool = False  # a question word or filler ("làm thế nào để"): scores, never required
+    filler: bool = False  # a question word or filler ("làm thế nào để"): neither required nor scored
 
     @property
     def single_word(self) -> bool:

@@ -8,15 +8,14 @@ aggregates over ``FacetValue`` with every other facet's filter applied, the same
 semantics the Elasticsearch backend has.
 """
 
-import itertools
-import math
 import operator
 import re
+from concurrent.futures import ThreadPoolExecutor
 from functools import reduce
 
-from django.db import connection, transaction
+from django.db import close_old_connections, connection, transaction
 from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, Value, When
-from django.db.models.expressions import RawSQL, Window
+from django.db.models.expressions import RawSQL
 
 from portal.core.text import normalise
 from search import analysis
@@ -27,8 +26,8 @@ from search.models import FacetValue, IndexEntry, Term
 WEIGHTS = {f"folded_{field}": weight for field, weight in analysis.FIELD_WEIGHTS.items()}
 LABEL_OF = dict(zip(WEIGHTS, "ABCD", strict=True))  # the columns' labels in ``search_vector`` (0002)
 BATCH = 500
-MAX_COMBINATIONS = 64  # beyond, partial matches are counted row by row
 FACET_SIZE = 50
+FEW_MATCHES = 3_000  # up to this many, matches are passed on as ids rather than matched again
 _WORD = re.compile(r"\w+")
 
 
@@ -94,6 +93,34 @@ def _tsquery(alternatives, label: str = "") -> str:
 
 def _matches(tsquery: str) -> RawSQL:
     return RawSQL("search_vector @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+
+
+def _one_of(column: str, ids: list[int]) -> RawSQL:
+    """``column = ANY(ids)``: one array, which PostgreSQL looks up by hash."""
+    return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())
+
+
+_FACET_COUNTERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-facets")
+
+
+def _counted_apart(function, *args):
+    close_old_connections()  # a thread's connection outlives requests: drop it when stale or broken
+    return function(*args)
+
+
+class _Later:
+    """``function(*args)``, run beside the page's query on PostgreSQL, on a connection of its
+    own: counting then takes no time of its own. Inside a transaction (whose rows
+    another connection cannot see) and on SQLite it runs in line, when its result is asked for."""
+
+    def __init__(self, function, *args):
+        self.call = lambda: function(*args)
+        self.future = None
+        if connection.vendor == "postgresql" and not connection.in_atomic_block:
+            self.future = _FACET_COUNTERS.submit(_counted_apart, function, *args)
+
+    def result(self):
+        return self.future.result() if self.future else self.call()
 
 
 class DatabaseBackend(SearchBackend):
@@ -186,86 +213,101 @@ class DatabaseBackend(SearchBackend):
             return _matches(_tsquery(alternatives))
         return reduce(operator.or_, (self._in_column(column, alternatives) for column in WEIGHTS))
 
+    def _any_or_all(self, entries, clauses_alternatives: list, everything: bool):
+        """On PostgreSQL, entries holding all (or any) of the clauses, through the GIN index;
+        elsewhere all of them, or every entry (``LIKE`` has no index to narrow with)."""
+        if self._uses_full_text():
+            operator_ = " & " if everything else " | "
+            return entries.filter(
+                _matches(operator_.join(f"({_tsquery(alt)})" for alt in clauses_alternatives))
+            )
+        return entries.filter(*map(self._clause_match, clauses_alternatives)) if everything else entries
+
     def _matching_clauses(self, entries, clauses_alternatives: list, required: int):
         """Entries where at least ``required`` of the clauses match."""
-        count = len(clauses_alternatives)
-        if self._uses_full_text() and math.comb(count, required) <= MAX_COMBINATIONS:
-            # one tsquery, an OR of ANDs ("any three of these four"), for the GIN index
-            parts = [f"({_tsquery(alternatives)})" for alternatives in clauses_alternatives]
-            groups = itertools.combinations(parts, required)
-            return entries.filter(_matches(" | ".join(f"({' & '.join(group)})" for group in groups)))
-        matches = [self._clause_match(alternatives) for alternatives in clauses_alternatives]
-        if required == count:
-            return entries.filter(*matches)
-        matched = reduce(operator.add, (Case(When(match, then=1), default=0) for match in matches))
-        return entries.alias(matched=matched).filter(matched__gte=required)
+        everything = required == len(clauses_alternatives)
+        entries = self._any_or_all(entries, clauses_alternatives, everything)
+        if everything:
+            return entries
+        matches = [Case(When(self._clause_match(alt), then=1), default=0) for alt in clauses_alternatives]
+        return entries.alias(matched=reduce(operator.add, matches)).filter(matched__gte=required)
 
-    def _matching(self, query, query_clauses, fuzzy: bool, required: int):
+    def _scope(self, query):
         entries = IndexEntry.objects.all()
         if query.locale:
             entries = entries.filter(sites__contains=f" {query.locale} ")
         if query.families:
             entries = entries.filter(family__in=query.families)
-        if not query_clauses:
-            return entries, Value(0, output_field=IntegerField())
-        wanted = analysis.essential(query_clauses)
-        score_parts = []
-        for clause in query_clauses:
-            alternatives = self._clause_alternatives(clause, fuzzy)
-            found = analysis.CLAUSE_MATCH if clause in wanted else 0
-            score_parts.append(
-                Case(
-                    *(
-                        When(self._in_column(column, alternatives), then=found + weight)
-                        for column, weight in WEIGHTS.items()
-                    ),
-                    default=0,
-                )
-            )
+        return entries
+
+    def _score(self, query_clauses, clauses_alternatives: list, fuzzy: bool):
+        """``search.analysis``'s ranking: per clause of ``query_clauses`` (the essential ones),
+        CLAUSE_MATCH plus the weight of the best column holding it, then the bonuses."""
+        parts = []
+        for clause, alternatives in zip(query_clauses, clauses_alternatives, strict=True):
+            in_best_column = [
+                When(self._in_column(column, alternatives), then=analysis.CLAUSE_MATCH + weight)
+                for column, weight in WEIGHTS.items()
+            ]
+            parts.append(Case(*in_best_column, default=0))
             if clause.exact:
                 exact = Q(exact_text__contains=f" {clause.exact} ")
-                score_parts.append(Case(When(exact, then=analysis.EXACT_BONUS), default=0))
+                parts.append(Case(When(exact, then=analysis.EXACT_BONUS), default=0))
             if fuzzy and clause.single_word:  # the word as typed beats its neighbours
                 as_typed = self._clause_match(clause.alternatives)
-                score_parts.append(Case(When(as_typed, then=analysis.EXACT_BONUS), default=0))
+                parts.append(Case(When(as_typed, then=analysis.EXACT_BONUS), default=0))
         phrase = analysis.phrase(query_clauses)
         if phrase:
-            score_parts += [
-                Case(
-                    When(self._in_column("folded_title", [phrase]), then=analysis.TITLE_PHRASE_BONUS),
-                    default=0,
-                ),
-                Case(
-                    When(self._in_column("folded_summary", [phrase]), then=analysis.SUMMARY_PHRASE_BONUS),
-                    default=0,
-                ),
-            ]
-        required_alternatives = [self._clause_alternatives(clause, fuzzy) for clause in wanted]
-        return self._matching_clauses(entries, required_alternatives, required), reduce(
-            operator.add, score_parts
-        )
+            title, summary = (
+                self._in_column("folded_title", [phrase]),
+                self._in_column("folded_summary", [phrase]),
+            )
+            parts.append(Case(When(title, then=analysis.TITLE_PHRASE_BONUS), default=0))
+            parts.append(Case(When(summary, then=analysis.SUMMARY_PHRASE_BONUS), default=0))
+        return reduce(operator.add, parts)
 
     @staticmethod
     def _facet_filter(name: str, values) -> Exists:
         return Exists(FacetValue.objects.filter(entry=OuterRef("pk"), facet=name, value__in=values))
 
     def _search(self, query, query_clauses, fuzzy, required):
-        matching, score = self._matching(query, query_clauses, fuzzy, required)
         filters = {name: values for name, values in query.filters.items() if name in FACETS and values}
-        filtered = matching.filter(*(self._facet_filter(name, values) for name, values in filters.items()))
-        # The page and the number of all matches in one pass (the match is the costly part).
-        entries = list(
-            filtered.annotate(score=score, total=Window(Count("pk"))).order_by(*self._ordering(query))[
+        facet_filters = [self._facet_filter(name, values) for name, values in filters.items()]
+        entries = self._scope(query)
+        wanted = analysis.essential(query_clauses)
+        alternatives = [self._clause_alternatives(clause, fuzzy) for clause in wanted]
+        matching = self._matching_clauses(entries, alternatives, required) if wanted else entries
+        matched = matching.filter(*facet_filters)
+        # On PostgreSQL the matches of a text are found once, as ids: their number is the total,
+        # and when they are few (the costly k-of-n matches are), the facet counts (read beside the
+        # page, ``_Later``) and the page's scores need no second look at the text. Only the
+        # page's documents are read.
+        total = None
+        if wanted and connection.vendor == "postgresql":
+            ids = list(matched.values_list("pk", flat=True))
+            total = len(ids)
+            if total <= FEW_MATCHES:
+                matched = IndexEntry.objects.filter(_one_of("id", ids))
+        facets = _Later(self._facets, matching, filters, matched) if query.facets else None
+        if wanted and query.sort == "relevance":
+            page = matched.annotate(score=self._score(wanted, alternatives, fuzzy))
+        else:
+            page = matched.annotate(score=Value(0, output_field=IntegerField()))
+        page_ids = list(
+            page.order_by(*self._ordering(query)).values_list("pk", flat=True)[
                 query.offset : query.offset + query.page_size
             ]
         )
-        total = entries[0].total if entries else (filtered.count() if query.offset else 0)
+        if total is None:
+            total = matched.count()
+        facets = facets.result() if facets else {}
+        documents = dict(IndexEntry.objects.filter(pk__in=page_ids).values_list("pk", "document"))
+        found = dict(zip(wanted, alternatives, strict=True))
         highlight_clauses = [
-            analysis.Clause(self._clause_alternatives(clause, fuzzy), clause.original)
+            analysis.Clause(found.get(clause, clause.alternatives), clause.original)
             for clause in query_clauses
         ]
-        hits = [self._hit(entry.document, highlight_clauses) for entry in entries] if total else []
-        facets = self._facets(matching, filters) if query.facets else {}
+        hits = [self._hit(documents[pk], highlight_clauses) for pk in page_ids]
         return SearchResults(query=query, hits=hits, total=total, facets=facets, backend=self.name)
 
     @staticmethod
@@ -279,11 +321,11 @@ class DatabaseBackend(SearchBackend):
             return ["title_sort", "doc_id"]
         return ["-score", "-downloads", *newest]
 
-    def _facets(self, matching, filters) -> dict[str, list[FacetCount]]:
+    def _facets(self, matching, filters, matched) -> dict[str, list[FacetCount]]:
         """Counts per facet with every other facet's filter applied.
 
-        Facets without a filter of their own share one base (all filters), so they share one
-        query: one query in all, plus one per filtered facet.
+        Facets without a filter of their own share one base, ``matched`` (all filters), so they
+        share one query: one query in all, plus one per filtered facet.
         """
         groups: dict[str | None, list[str]] = {}
         for name in FACETS:
@@ -293,7 +335,8 @@ class DatabaseBackend(SearchBackend):
             others = [
                 self._facet_filter(other, values) for other, values in filters.items() if other != excluded
             ]
-            values = FacetValue.objects.filter(entry__in=matching.filter(*others).values("pk"))
+            entries = matched if excluded is None else matching.filter(*others)
+            values = FacetValue.objects.filter(entry__in=entries.values("pk"))
             if len(names) < len(FACETS):
                 values = values.filter(facet__in=names)
             counted = (

@@ -179,16 +179,15 @@ class ElasticsearchBackend(SearchBackend):
             should=[self._clause_query(clause, fuzzy, analysis.CLAUSE_MATCH) for clause in wanted],
             minimum_should_match=required,
         )
-        bonus = [self._clause_query(clause, fuzzy, 0) for clause in query_clauses if clause not in wanted]
-        bonus += [
+        bonus = [
             Q("constant_score", filter=Q("match_phrase", exact=clause.exact), boost=analysis.EXACT_BONUS)
-            for clause in query_clauses
+            for clause in wanted
             if clause.exact
         ]
         if fuzzy:  # the word as typed beats its neighbours one or two edits away
             bonus += [
                 Q("constant_score", filter=self._clause_query(clause, False, 0), boost=analysis.EXACT_BONUS)
-                for clause in query_clauses
+                for clause in wanted
                 if clause.single_word
             ]
         phrase = analysis.phrase(query_clauses)
