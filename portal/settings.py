@@ -133,6 +133,10 @@ def _database(raw: str) -> dict:
         raise env.ConfigurationError(f"DATABASE_URL is malformed: {error}") from None
     if scheme != "sqlite" and not config.get("NAME"):
         raise env.ConfigurationError("DATABASE_URL names no database (…/NAME at the end)")
+    if scheme != "sqlite":
+        # Pages run short queries, and search already runs its count beside its page query:
+        # parallel workers only add their start-up time (bench/bench_search_postgres.py).
+        config.setdefault("OPTIONS", {})["options"] = "-c max_parallel_workers_per_gather=0"
     return config
 
 

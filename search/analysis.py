@@ -6,6 +6,7 @@ cơ sở" are one clause with two alternatives). Every alternative is folded wit
 Elasticsearch analysers reach the same form with lowercase + asciifolding.
 """
 
+import functools
 import math
 import re
 import unicodedata
@@ -217,9 +218,14 @@ def correction(query_clauses: list[Clause], texts: list[str]) -> str | None:
     return " ".join(parts) if changed else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return (fold(char) or " ")[0]
+
+
 def _folded_chars(text: str) -> str:
     """``fold`` character by character, so offsets in the result are offsets in ``text``."""
-    return "".join((fold(char) or " ")[0] for char in text)
+    return "".join(map(_fold_char, text))
 
 
 def snippet(summary: str, body: str, query_clauses: list[Clause], files=()) -> tuple[str, str]:

@@ -278,29 +278,26 @@ class DatabaseBackend(SearchBackend):
         alternatives = [self._clause_alternatives(clause, fuzzy) for clause in wanted]
         matching = self._matching_clauses(entries, alternatives, required) if wanted else entries
         matched = matching.filter(*facet_filters)
-        # On PostgreSQL the matches of a text are found once, as ids: their number is the total,
-        # and when they are few (the costly k-of-n matches are), the facet counts (read beside the
-        # page, ``_Later``) and the page's scores need no second look at the text. Only the
-        # page's documents are read.
+        # On PostgreSQL a text's matches, when few (the costly k-of-n matches are), are found once
+        # and passed on as ids: the count, the facet counts and the page's scores need no second
+        # look at the text. Counts are read beside the page (``_Later``); only the page's
+        # documents are read.
         total = None
         if wanted and connection.vendor == "postgresql":
-            ids = list(matched.values_list("pk", flat=True))
-            total = len(ids)
-            if total <= FEW_MATCHES:
-                matched = IndexEntry.objects.filter(_one_of("id", ids))
-        facets = _Later(self._facets, matching, filters, matched) if query.facets else None
-        if wanted and query.sort == "relevance":
-            page = matched.annotate(score=self._score(wanted, alternatives, fuzzy))
-        else:
-            page = matched.annotate(score=Value(0, output_field=IntegerField()))
-        page_ids = list(
-            page.order_by(*self._ordering(query)).values_list("pk", flat=True)[
-                query.offset : query.offset + query.page_size
-            ]
-        )
-        if total is None:
-            total = matched.count()
-        facets = facets.result() if facets else {}
+            ids = list(matched.values_list("pk", flat=True)[: FEW_MATCHES + 1])
+            if len(ids) <= FEW_MATCHES:
+                total, matched = len(ids), IndexEntry.objects.filter(_one_of("id", ids))
+        counted = _Later(self._counts, matching, filters, matched, total, query.facets)
+        page_ids = None
+        if wanted and query.sort == "relevance" and total is None and required < len(wanted):
+            # Many entries hold enough of the words: those holding all of them outrank the rest
+            # (CLAUSE_MATCH), so when they fill the page, only they need scoring.
+            holding_all = self._any_or_all(entries, alternatives, everything=True).filter(*facet_filters)
+            page_ids = self._page(query, holding_all, wanted, alternatives, fuzzy)
+            page_ids = page_ids if len(page_ids) == query.page_size else None
+        if page_ids is None:
+            page_ids = self._page(query, matched, wanted, alternatives, fuzzy)
+        total, facets = counted.result()
         documents = dict(IndexEntry.objects.filter(pk__in=page_ids).values_list("pk", "document"))
         found = dict(zip(wanted, alternatives, strict=True))
         highlight_clauses = [
@@ -309,6 +306,22 @@ class DatabaseBackend(SearchBackend):
         ]
         hits = [self._hit(documents[pk], highlight_clauses) for pk in page_ids]
         return SearchResults(query=query, hits=hits, total=total, facets=facets, backend=self.name)
+
+    def _page(self, query, entries, wanted, alternatives, fuzzy: bool) -> list[int]:
+        """Ids of the page's entries among ``entries``, in the query's order."""
+        if wanted and query.sort == "relevance":
+            entries = entries.annotate(score=self._score(wanted, alternatives, fuzzy))
+        else:
+            entries = entries.annotate(score=Value(0, output_field=IntegerField()))
+        ordered = entries.order_by(*self._ordering(query)).values_list("pk", flat=True)
+        return list(ordered[query.offset : query.offset + query.page_size])
+
+    def _counts(self, matching, filters, matched, total, with_facets: bool) -> tuple[int, dict]:
+        if total is None and with_facets and connection.vendor == "postgresql":
+            ids = list(matched.values_list("pk", flat=True))  # matched once for count and facets
+            total, matched = len(ids), IndexEntry.objects.filter(_one_of("id", ids))
+        total = matched.count() if total is None else total
+        return total, self._facets(matching, filters, matched) if with_facets else {}
 
     @staticmethod
     def _ordering(query) -> list:
