@@ -244,20 +244,29 @@ def snippet(summary: str, body: str, query_clauses: list[Clause], files=()) -> t
 
 
 def highlight(text: str, query_clauses: list[Clause], size: int = 180) -> str:
-    """An HTML-escaped snippet of ``text`` around the first match, matched words in <mark>."""
+    """An HTML-escaped snippet of ``text`` around the passage matching most of the query's
+    clauses (the first such), matched words in <mark>."""
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)  # shown as written; matched in the normalised spelling,
     folded = _folded_chars(matching_form(text))  # of the same length ("Hoá" → "Hóa", "kĩ" → "kỹ")
-    spans = []
-    for clause in query_clauses:
+    found = []  # (start, end, clause number)
+    for number, clause in enumerate(query_clauses):
         for alternative in clause.alternatives:
             pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, alternative.split())) + r"(?!\w)"
-            spans += [match.span() for match in re.finditer(pattern, folded)]
-    if not spans:
+            found += [(*match.span(), number) for match in re.finditer(pattern, folded)]
+    if not found:
         return escape(text[:size]) + ("…" if len(text) > size else "")
-    spans.sort()
-    start = max(0, spans[0][0] - size // 3)
+    found.sort()
+    spans = [(span_start, span_end) for span_start, span_end, _number in found]
+    window = size * 2 // 3  # the passage a snippet centres on
+    best = max(
+        found,
+        key=lambda first: len(
+            {number for begin, _end, number in found if first[0] <= begin < first[0] + window}
+        ),
+    )
+    start = max(0, best[0] - size // 3)
     if start:
         start = text.find(" ", start) + 1 or start
     end = min(len(text), start + size)

@@ -35,6 +35,14 @@ def test_highlight_keeps_original_text_and_escapes_it():
     )
 
 
+def test_highlight_shows_the_passage_holding_most_of_the_words():
+    text = "Giữ an toàn cho mình. " + "Gọi cấp cứu 115 và chờ. " * 12 + "Đặt nạn nhân nằm nghiêng an toàn."
+
+    snippet = analysis.highlight(text, analysis.clauses("nằm nghiêng an toàn"))
+
+    assert "<mark>nằm</mark> <mark>nghiêng</mark> <mark>an</mark> <mark>toàn</mark>" in snippet
+
+
 def test_correction_takes_the_diacritics_of_the_found_text():
     clauses = analysis.clauses("chawn nuoi ga")
 
