@@ -22,6 +22,16 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         test_settings["NAME"] = f"test_portal_{os.getpid()}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _counting_connections_closed(django_db_setup):
+    """Search counts beside the page on threads of its own (outside transactions): their
+    connections are closed before the test database is dropped."""
+    yield
+    from search.backends.database import close_counting_connections
+
+    close_counting_connections()
+
+
 def filesystem_storages(root: Path) -> dict:
     """The filesystem profile's two storages, rooted in ``root``."""
     return {

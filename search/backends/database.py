@@ -8,8 +8,10 @@ aggregates over ``FacetValue`` with every other facet's filter applied, the same
 semantics the Elasticsearch backend has.
 """
 
+import contextlib
 import operator
 import re
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from functools import reduce
 
@@ -100,7 +102,22 @@ def _one_of(column: str, ids: list[int]) -> RawSQL:
     return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())
 
 
-_FACET_COUNTERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="search-facets")
+COUNTING_THREADS = 2
+_FACET_COUNTERS = ThreadPoolExecutor(max_workers=COUNTING_THREADS, thread_name_prefix="search-facets")
+
+
+def close_counting_connections(timeout: float = 5.0) -> None:
+    """Close the counting threads' database connections (before a test database is dropped):
+    one task per thread, each held at a barrier until every thread has one."""
+    barrier = threading.Barrier(COUNTING_THREADS, timeout=timeout)
+
+    def close() -> None:
+        with contextlib.suppress(threading.BrokenBarrierError):  # a thread that never started
+            barrier.wait()
+        connection.close()
+
+    for future in [_FACET_COUNTERS.submit(close) for _ in range(COUNTING_THREADS)]:
+        future.result()
 
 
 def _counted_apart(function, *args):
