@@ -27,7 +27,7 @@ def _counting_connections_closed(django_db_setup):
     """Search counts beside the page on threads of its own (outside transactions): their
     connections are closed before the test database is dropped."""
     yield
-    from search.backends.database import close_counting_connections
+    from search.backends.beside import close_counting_connections
 
     close_counting_connections()
 

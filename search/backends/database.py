@@ -8,20 +8,18 @@ aggregates over ``FacetValue`` with every other facet's filter applied, the same
 semantics the Elasticsearch backend has.
 """
 
-import contextlib
 import operator
 import re
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from functools import reduce
 
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from portal.core.text import normalise
 from search import analysis
 from search.backends.base import FacetCount, Hit, SearchBackend, SearchResults
+from search.backends.beside import Later
 from search.documents import FACETS, searched_body
 from search.models import FacetValue, IndexEntry, Term
 
@@ -100,44 +98,6 @@ def _matches(tsquery: str) -> RawSQL:
 def _one_of(column: str, ids: list[int]) -> RawSQL:
     """``column = ANY(ids)``: one array, which PostgreSQL looks up by hash."""
     return RawSQL(f"{column} = ANY(%s)", [ids], output_field=BooleanField())
-
-
-COUNTING_THREADS = 2
-_FACET_COUNTERS = ThreadPoolExecutor(max_workers=COUNTING_THREADS, thread_name_prefix="search-facets")
-
-
-def close_counting_connections(timeout: float = 5.0) -> None:
-    """Close the counting threads' database connections (before a test database is dropped):
-    one task per thread, each held at a barrier until every thread has one."""
-    barrier = threading.Barrier(COUNTING_THREADS, timeout=timeout)
-
-    def close() -> None:
-        with contextlib.suppress(threading.BrokenBarrierError):  # a thread that never started
-            barrier.wait()
-        connection.close()
-
-    for future in [_FACET_COUNTERS.submit(close) for _ in range(COUNTING_THREADS)]:
-        future.result()
-
-
-def _counted_apart(function, *args):
-    close_old_connections()  # a thread's connection outlives requests: drop it when stale or broken
-    return function(*args)
-
-
-class _Later:
-    """``function(*args)``, run beside the page's query on PostgreSQL, on a connection of its
-    own: counting then takes no time of its own. Inside a transaction (whose rows
-    another connection cannot see) and on SQLite it runs in line, when its result is asked for."""
-
-    def __init__(self, function, *args):
-        self.call = lambda: function(*args)
-        self.future = None
-        if connection.vendor == "postgresql" and not connection.in_atomic_block:
-            self.future = _FACET_COUNTERS.submit(_counted_apart, function, *args)
-
-    def result(self):
-        return self.future.result() if self.future else self.call()
 
 
 class DatabaseBackend(SearchBackend):
@@ -297,14 +257,14 @@ class DatabaseBackend(SearchBackend):
         matched = matching.filter(*facet_filters)
         # On PostgreSQL a text's matches, when few (the costly k-of-n matches are), are found once
         # and passed on as ids: the count, the facet counts and the page's scores need no second
-        # look at the text. Counts are read beside the page (``_Later``); only the page's
+        # look at the text. Counts are read beside the page (``Later``); only the page's
         # documents are read.
         total = None
         if wanted and connection.vendor == "postgresql":
             ids = list(matched.values_list("pk", flat=True)[: FEW_MATCHES + 1])
             if len(ids) <= FEW_MATCHES:
                 total, matched = len(ids), IndexEntry.objects.filter(_one_of("id", ids))
-        counted = _Later(self._counts, matching, filters, matched, total, query.facets)
+        counted = Later(self._counts, matching, filters, matched, total, query.facets)
         page_ids = None
         if wanted and query.sort == "relevance" and total is None and required < len(wanted):
             # Many entries hold enough of the words: those holding all of them outrank the rest
