@@ -70,7 +70,7 @@ RELEVANCE = [
 
 def _answers(document: dict, needs: list[list[set[str]]]) -> bool:
     """Whether ``document`` holds every clause of one of the queries (``needs``, word sets)."""
-    held = set(analysis.words(_all_text(document)))
+    held = set(analysis.words(all_text(document)))
     return any(all(any(words <= held for words in clause) for clause in need) for need in needs)
 
 
@@ -103,7 +103,7 @@ def synthetic(corpus: list[dict], count: int) -> list[dict]:
         def lacks(text: str, lacking=lacking) -> bool:
             return not lacking & set(analysis.words(text))
 
-        source = rng.choice([item for item in corpus if lacks(_all_text(item))])
+        source = rng.choice([item for item in corpus if lacks(all_text(item))])
         others = rng.sample([word for word in title_words if lacks(word)], 3)
         number = len(documents) + 1
         candidate = {
@@ -120,14 +120,15 @@ def synthetic(corpus: list[dict], count: int) -> list[dict]:
     return documents
 
 
-def _all_text(document: dict) -> str:
+def all_text(document: dict) -> str:
+    """Every text of a document a search matches: title, summary, body, keywords, file text."""
     files = " ".join(item["text"] for item in document.get("file_text", []))
     return " ".join([document["title"], document["summary"], document["body"], *document["keywords"], files])
 
 
 def word_overlap_ranking(corpus: list[dict]):
     """The naive baseline: documents ranked by how many of the query's folded words they hold."""
-    bags = [(document["id"], set(analysis.words(_all_text(document)))) for document in corpus]
+    bags = [(document["id"], set(analysis.words(all_text(document)))) for document in corpus]
 
     def rank(text: str) -> list[str]:
         wanted = set(analysis.words(text))

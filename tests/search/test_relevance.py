@@ -9,7 +9,7 @@ import pytest
 
 from search import analysis
 from tests.search.conftest import load
-from tests.search.corpus import CORPUS, RELEVANCE, backend_ranking, score, synthetic
+from tests.search.corpus import CORPUS, RELEVANCE, all_text, backend_ranking, score, synthetic
 
 pytestmark = pytest.mark.django_db
 CORPUS_SIZE = 240
@@ -24,11 +24,6 @@ CLASSES = (
     "typo",
     "elderly",
 )
-
-
-def _words(document: dict) -> set[str]:
-    files = " ".join(item["text"] for item in document["file_text"])
-    return set(analysis.words(" ".join([document["title"], document["summary"], document["body"], files])))
 
 
 def test_relevance_set_covers_every_class():
@@ -47,7 +42,7 @@ def test_each_query_has_two_near_misses(case):
     }
     for near in case.near_misses:
         document = by_id[near]
-        words = _words(document) | set(analysis.words(" ".join(document["keywords"])))
+        words = set(analysis.words(all_text(document)))
         looks_alike = any(analysis.closest(word, words) for word in wanted)  # "hmong" / "huong"
         assert looks_alike, f"{near} {document['title']!r} shares no word with {case.text!r}"
 
