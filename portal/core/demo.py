@@ -263,3 +263,30 @@ def load_core_demo(log) -> None:
     log(f"  administrative units: {load_admin_units()}")
     load_english_home(load_home(log), log)
     ensure_accounts(log)
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def child_by_slug(parent, model, slug):
+    return model.objects.child_of(parent).filter(slug=slug).first()
+
+
+def mirror_in_other_languages(home: HomePage, sections: list, log) -> None:
+    """Alias index pages (library, programmes, events...) under each translated home page.
+
+    /en/hoc-lieu/ then lists the same resources in the English interface; an alias follows its
+    source whenever the source is published.
+    """
+    for translation in HomePage.objects.filter(translation_key=home.translation_key).exclude(pk=home.pk):
+        for section in sections:
+            if type(section).objects.child_of(translation).exists():
+                continue
+            with transaction.atomic():
+                section.create_alias(
+                    parent=translation, update_locale=translation.locale, reset_translation_key=False
+                )
+            log(f"  “{section.title}” mirrored under /{translation.locale.language_code}/")

@@ -18,6 +18,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from media.validation import validate_upload
+from portal.core.demo import child_by_slug, mirror_in_other_languages, publish_child
 from portal.core.models import Audience, EducationLevel, HomePage, Language, Licence, Subject
 from portal.organisations.models import Organisation
 from portal.resources import demo_files
@@ -79,16 +80,6 @@ def subject_picture(subject: Subject, index: int):
     return image_model.objects.create(
         title=title, file=ImageFile(io.BytesIO(data), name=f"{subject.slug}.png")
     )
-
-
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def child_by_slug(parent, model, slug):
-    return model.objects.child_of(parent).filter(slug=slug).first()
 
 
 def import_row(line: int, row: dict, organisation: Organisation, folder: Path) -> SourceRow:
@@ -303,20 +294,3 @@ def load_resources_demo(log) -> None:
         feature_on_home(HomePage.objects.get(pk=home.pk), library, courses, collections)
         log("  home page: newest resources and library links added")
     mirror_in_other_languages(home, [library, courses, collections], log)
-
-
-def mirror_in_other_languages(home: HomePage, sections: list, log) -> None:
-    """Alias the library, course and collection indexes under each translated home page.
-
-    /en/hoc-lieu/ then lists the same resources in the English interface; an alias follows its
-    source whenever the source is published.
-    """
-    for translation in HomePage.objects.filter(translation_key=home.translation_key).exclude(pk=home.pk):
-        for section in sections:
-            if type(section).objects.child_of(translation).exists():
-                continue
-            with transaction.atomic():
-                section.create_alias(
-                    parent=translation, update_locale=translation.locale, reset_translation_key=False
-                )
-            log(f"  “{section.title}” mirrored under /{translation.locale.language_code}/")

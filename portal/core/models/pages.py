@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -42,6 +43,23 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["home_sections"] = home_sections(self, request)
+        return context
+
+
+def home_sections(home: "HomePage", request) -> list[dict]:
+    """What the content apps show near the top of the home page (airing today, upcoming events,
+    latest news), each from a ``home_page_sections`` hook returning ``{"template": ..., ...}`` or
+    None when it has nothing to show, so an empty section never appears."""
+    sections = []
+    for section_for in hooks.get_hooks("home_page_sections"):
+        section = section_for(home, request)
+        if section:
+            sections.append(section)
+    return sections
 
 
 class StandardPage(Page):

@@ -61,3 +61,16 @@ def language_links(context) -> list[dict]:
                     url += own_path[len(own_url) :]
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context) -> str:
+    """The page's schema.org JSON-LD: its own node (``structured_data()``) and its breadcrumbs."""
+    from portal.core import jsonld
+
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    request = context.get("request")
+    own = page.structured_data(request) if hasattr(page, "structured_data") else None
+    return jsonld.script([own, jsonld.breadcrumbs(page, request)])
