@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammesConfig(AppConfig):
+    name = "portal.programmes"
+    label = "programmes"
+    verbose_name = _("Broadcast programmes")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""Registrations for pages with seats (events, and later centre classes): personal data kept short."""
