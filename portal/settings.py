@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.programmes",
     "portal.events",
     "portal.news",
+    "portal.interop",
     "media",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

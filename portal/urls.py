@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("media.urls")),
+    path("", include("portal.interop.urls")),
 ]
 
 if settings.DEBUG:
