@@ -1,5 +1,10 @@
 from django.urls import path
 
 from portal.interop.oai.views import oai_endpoint
+from portal.interop.sitemap import robots_txt, sitemap_xml
 
-urlpatterns = [path("oai", oai_endpoint, name="oai")]
+urlpatterns = [
+    path("oai", oai_endpoint, name="oai"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+]
