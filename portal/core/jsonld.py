@@ -79,14 +79,16 @@ def place(name: str, address: str = "", region=None) -> dict:
 
 
 def page_node(page, request, schema_type: str | list[str], **properties) -> dict:
-    """The properties every page shares (name, url, description, language), then the type's own."""
+    """The properties every page shares (name, url, description, language), then the type's own,
+    which replace the shared ones where they have a value."""
+    shared = {
+        "name": page.title,
+        "url": absolute(request, page.get_url(request)),
+        "description": page.search_description,
+        "inLanguage": page.locale.language_code if page.locale_id else None,
+    }
     return node(
-        schema_type,
-        name=page.title,
-        url=absolute(request, page.get_url(request)),
-        description=page.search_description or None,
-        inLanguage=page.locale.language_code if page.locale_id else None,
-        **properties,
+        schema_type, **{**shared, **{key: value for key, value in properties.items() if _kept(value)}}
     )
 
 

@@ -1,27 +1,15 @@
 """Every page describes itself for machines: its own schema.org node and where it sits."""
 
 import datetime
-import json
-import re
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from portal.core import jsonld
 from tests.factories import StandardPageFactory
+from tests.structured import structured_data
 
 pytestmark = pytest.mark.django_db
-
-LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-def structured_data(html: str) -> list[dict]:
-    """The schema.org nodes of a page, as a search engine reads them."""
-    nodes = []
-    for text in LD_JSON.findall(html):
-        data = json.loads(text)
-        nodes.extend(data.get("@graph", [data]))
-    return nodes
 
 
 def test_a_page_below_home_carries_its_breadcrumbs(client, home):

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
 from portal.resources.models.index_pages import ChildListingPage
+from portal.resources.structured import collection_node
 
 
 class CollectionIndexPage(ChildListingPage):
@@ -57,6 +58,9 @@ class CollectionPage(Page):
     @classmethod
     def listing_queryset(cls):
         return cls.objects.order_by("-first_published_at")
+
+    def structured_data(self, request) -> dict:
+        return collection_node(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from portal.resources.listing import card_queryset  # the listing reads these models

@@ -16,6 +16,7 @@ from wagtail.search import index
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.resources.models.index_pages import ChildListingPage
+from portal.resources.structured import course_node
 
 
 class LessonBlock(blocks.StructBlock):
@@ -143,6 +144,9 @@ class CoursePage(Page):
             raise ValidationError({"start_date": _("A course on fixed dates needs a start date.")})
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The course cannot end before it starts.")})
+
+    def structured_data(self, request) -> dict:
+        return course_node(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,7 @@
 """Files attached to a resource: documents in the private storage, with optional captions."""
 
+import mimetypes
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -82,9 +84,8 @@ class ResourceFile(Orderable):
         content_type = getattr(self.document, "content_type", "")
         if content_type:
             return content_type
-        return {"mp3": "audio/mpeg", "wav": "audio/wav", "mp4": "video/mp4", "webm": "video/webm"}.get(
-            self.extension, ""
-        )
+        known = {"mp3": "audio/mpeg", "wav": "audio/wav", "mp4": "video/mp4", "webm": "video/webm"}
+        return known.get(self.extension) or mimetypes.guess_type(self.document.filename)[0] or ""
 
     @property
     def caption_track(self):

@@ -37,6 +37,7 @@ from portal.resources.models.choices import ResourceType
 from portal.resources.models.fields import ChoiceListField
 from portal.resources.models.index_pages import source_page
 from portal.resources.models.sections import OrganisationSectionPage
+from portal.resources.structured import resource_node
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
@@ -344,6 +345,9 @@ class LearningResourcePage(Page):
             .select_related("organisation", "licence")
             .order_by("-first_published_at")[:limit]
         )
+
+    def structured_data(self, request) -> dict:
+        return resource_node(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from portal.resources.attribution import attribution_text

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
+from portal.resources.structured import section_node
 
 
 class OrganisationSectionPage(Page):
@@ -51,6 +52,9 @@ class OrganisationSectionPage(Page):
     @classmethod
     def listing_queryset(cls):
         return cls.objects.select_related("organisation").order_by("title")
+
+    def structured_data(self, request) -> dict:
+        return section_node(self, request)
 
     def get_context(self, request, *args, **kwargs):
         from portal.resources.listing import resource_listing  # the listing reads these models
