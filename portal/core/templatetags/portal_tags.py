@@ -74,3 +74,40 @@ def structured_data(context) -> str:
     request = context.get("request")
     own = page.structured_data(request) if hasattr(page, "structured_data") else None
     return jsonld.script([own, jsonld.breadcrumbs(page, request)])
+
+
+OPEN_GRAPH_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+SOCIAL_IMAGE_FIELDS = ("social_image", "lead_image", "thumbnail", "hero_image")  # first set wins
+
+
+def social_image(page):
+    for name in SOCIAL_IMAGE_FIELDS:
+        image = getattr(page, name, None)
+        if image is not None and not callable(image):
+            return image
+    return None
+
+
+@register.inclusion_tag("core/open_graph.html", takes_context=True)
+def open_graph(context) -> dict:
+    """Open Graph tags, so a link pasted into Zalo or Facebook shows a proper card (title, text,
+    picture) without any script of theirs on our pages."""
+    request, page = context.get("request"), context.get("page")
+    if not isinstance(page, Page) or request is None:
+        return {}
+    language = get_language() or settings.LANGUAGE_CODE
+    description = page.search_description or next(
+        (value for name in ("summary", "introduction", "hero_text") if (value := getattr(page, name, ""))), ""
+    )
+    image = social_image(page)
+    rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-70") if image else None
+    return {
+        "title": page.seo_title or page.title,
+        "description": " ".join(str(description).split())[:300],
+        "url": request.build_absolute_uri(request.path),  # a sub-route (a subject, a month) is its own page
+        "type": "article" if getattr(page, "open_graph_type", "website") == "article" else "website",
+        "locale": OPEN_GRAPH_LOCALES.get(language[:2], "vi_VN"),
+        "alternate_locales": [value for code, value in OPEN_GRAPH_LOCALES.items() if code != language[:2]],
+        "image": request.build_absolute_uri(rendition.url) if rendition else "",
+        "image_alt": getattr(image, "title", ""),
+    }

@@ -1,0 +1,49 @@
+"""A link pasted into Zalo or Facebook shows a proper card: title, text, picture, language."""
+
+import re
+
+import pytest
+import wagtail_factories
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def meta(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta property="(og:[a-z:_]+)" content="([^"]*)">', html))
+
+
+def test_a_page_card_has_its_title_text_address_and_language(client, home):
+    StandardPageFactory(
+        parent=home,
+        title="Ngày Sách và Văn hóa đọc",
+        slug="ngay-sach",
+        search_description="Đọc sách cùng con.",
+    )
+
+    html = client.get("/ngay-sach/?utm_source=zalo").text
+    card = meta(html)
+
+    assert card["og:title"] == "Ngày Sách và Văn hóa đọc"
+    assert card["og:description"] == "Đọc sách cùng con."
+    assert card["og:url"] == "http://testserver/ngay-sach/"
+    assert card["og:locale"] == "vi_VN" and card["og:locale:alternate"] == "en_US"
+    assert '<link rel="canonical" href="http://testserver/ngay-sach/">' in html
+    assert "og:image" not in card
+
+
+def test_the_picture_is_a_light_jpeg_at_the_size_cards_use(client, home):
+    home.hero_image = wagtail_factories.ImageFactory(title="Cánh đồng chè Tân Cương")
+    home.hero_text = "Học mọi lúc, mọi nơi."
+    home.save()
+
+    card = meta(client.get("/").text)
+
+    assert re.fullmatch(r"http://testserver/media/.+\.jpg", card["og:image"])
+    assert card["og:image:alt"] == "Cánh đồng chè Tân Cương"
+    assert card["og:description"] == "Học mọi lúc, mọi nơi."
+
+
+def test_the_english_interface_announces_english(client, home):
+    assert meta(client.get("/en/").text)["og:locale"] == "en_US"
