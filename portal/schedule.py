@@ -2,6 +2,8 @@
 
 from portal.core.scheduling import Periodic, run_command
 from portal.imports.jobs import harvest_due_sources
+from portal.programmes.tasks import roll_airings_forward
+from portal.registrations.tasks import purge_expired_registrations
 from search.tasks import index_recent_downloads
 
 SCHEDULE = [
@@ -13,4 +15,8 @@ SCHEDULE = [
     Periodic("index-recent-downloads", "* * * * *", index_recent_downloads),
     # Large uploads abandoned for three days: their parts are removed from the store.
     Periodic("clean-abandoned-uploads", "0 3 * * *", run_command, ("clean_uploads",)),
+    # Registrants' personal data, REGISTRATION_RETENTION_DAYS after their event ends.
+    Periodic("purge-expired-registrations", "30 3 * * *", purge_expired_registrations),
+    # Programmes' regular weekly slots appear on the schedule four weeks ahead.
+    Periodic("roll-airings-forward", "20 0 * * *", roll_airings_forward),
 ]

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "wagtail",
     "search",  # after Wagtail: it takes over Wagtail's save handlers in ready()
     "modelcluster",
+    "rest_framework",
+    "wagtail.api.v2",
     "taggit",
     "django_tasks",
     "django_tasks_db",
@@ -267,6 +269,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
+# --- registrations (personal data) ---------------------------------------------------------
+# Registrants' names and contacts are deleted this many days after the event (or class) ends.
+REGISTRATION_RETENTION_DAYS = int(env.text("REGISTRATION_RETENTION_DAYS", "90") or 90)
+
 # --- internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -321,3 +327,12 @@ LOGGING = {
         "media": {"level": "INFO"},
     },
 }
+
+# --- broadcast programmes -------------------------------------------------------------------
+# Hosts whose own players an episode may point to; a frame from them loads only when a visitor
+# asks for it (a page of our own), so an episode page itself makes no request to another host.
+BROADCAST_PLAYER_HOSTS = env.words(
+    "BROADCAST_PLAYER_HOSTS",
+    "thainguyentv.vn,www.thainguyentv.vn,vtv.vn,vtvgo.vn,vov.vn,www.youtube-nocookie.com",
+)
+BROADCAST_AIRINGS_AHEAD_DAYS = 28  # regular-slot airings are generated this far ahead

@@ -19,6 +19,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("portal.registrations.urls")),
+    path("", include("portal.core.page_files")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,4 +1,5 @@
-"""Headless Chromium (Debian's, never a downloaded build) driven by Playwright."""
+"""Headless Chromium (Debian's, never a downloaded build) driven by Playwright: one browser for the
+whole session, shared by every browser test (see the fixtures imported in tests/conftest.py)."""
 
 import os
 import shutil
@@ -36,11 +37,13 @@ def browser():
 
 @pytest.fixture
 def wagtail_tree():
-    """The locale, root page and default site Wagtail's migrations create, which a transactional
+    """The locale, root page, root collection and default site Wagtail's migrations create, which a transactional
     test's flush removes; recreated so each browser test starts from the same tree."""
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
     Locale.objects.get_or_create(language_code="vi")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     Site.objects.get_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": root})
     return root

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 
 from tests import servers
+from tests.browser import browser, page_with_js, page_without_js, wagtail_tree  # noqa: F401 - shared fixtures
 
 
 @pytest.fixture(scope="session")

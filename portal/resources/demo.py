@@ -11,13 +11,12 @@ import json
 import tempfile
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from media.validation import validate_upload
+from media.generated import store_document
+from portal.core import demo_media
 from portal.core.demo import child_by_slug, mirror_in_other_languages, publish_child
 from portal.core.models import Audience, EducationLevel, HomePage, Language, Licence, Subject
 from portal.organisations.models import Organisation
@@ -35,12 +34,16 @@ from portal.resources.models import (
     CoursePage,
     LearningResourcePage,
     LibraryIndexPage,
+    ResourceFile,
 )
 from search.signals import batched_updates
 
 DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo.json"
 # The text inside some demo files (sections of a PDF or Word file, caption lines), by resource id.
 DEMO_TEXTS = Path(__file__).resolve().parent / "data" / "demo_texts.json"
+# Caption lines of the demo videos, by resource id: one cue per line, spread over the clip.
+DEMO_VIDEOS = Path(__file__).resolve().parent / "data" / "demo_videos.json"
+VIDEO_SECONDS = 6
 
 
 class Terms:
@@ -54,20 +57,34 @@ class Terms:
         self.licences = {term.code: term for term in Licence.objects.all()}
 
 
-def store_captions(title: str, filename: str, data: bytes, organisation: Organisation):
-    """Captions are not resource files of their own: stored beside the audio they belong to."""
-    facts = validate_upload(io.BytesIO(data), filename, "captions")
-    document = get_document_model()(
-        title=title,
-        collection=organisation.collection,
-        file=ContentFile(data, name=facts.clean_name),
-        original_filename=facts.original_name,
-        sha256=facts.sha256,
-        content_type=facts.content_type,
-        file_size=facts.size,
+def demo_video(row: dict) -> bytes:
+    colour = demo_files.PALETTE[sum(map(ord, row["id"])) % len(demo_files.PALETTE)]
+    return demo_media.video(VIDEO_SECONDS, title=row["title"], colour=colour)
+
+
+def add_missing_video(page: LearningResourcePage, row: dict) -> bool:
+    """A video resource loaded before demo videos existed gets its clip (and captions) first in line."""
+    if any(item.media_kind == "video" for item in page.files.all()):
+        return False
+    page = page.get_latest_revision_as_object()
+    document = store_document(
+        row["title"], f"{row['id']}.webm", demo_video(row), page.organisation.collection, "video"
     )
-    document.save()
-    return document
+    files = [ResourceFile(document=document), *page.files.all()]
+    for order, item in enumerate(files):
+        item.sort_order = order
+    page.files = files
+    add_demo_details(page, row, page.thumbnail)
+    page.save_revision().publish()
+    return True
+
+
+def video_captions(lines: list[str]) -> bytes:
+    """Cues spread evenly over the demo clip."""
+    step = VIDEO_SECONDS / len(lines)
+    return demo_media.captions(
+        [(number * step, (number + 1) * step, line) for number, line in enumerate(lines)]
+    )
 
 
 def subject_picture(subject: Subject, index: int):
@@ -87,6 +104,8 @@ def import_row(line: int, row: dict, organisation: Organisation, folder: Path) -
     kinds = row["file"].split("+")
     files = []
     sections = row.get("sections", ())
+    if "video" in kinds:  # first, so the resource page opens on the player
+        files.append(_write(folder, f"{row['id']}.webm", demo_video(row)))
     if row.get("format") == "docx":
         document = demo_files.word_document(row["title"], row["summary"], sections)
         files.append(_write(folder, f"{row['id']}.docx", document))
@@ -132,15 +151,28 @@ def add_demo_details(page: LearningResourcePage, row: dict, thumbnail) -> None:
         page.adapted_from_url = row["adapted"]["url"]
         page.adapted_from_licence = Licence.objects.get(code=row["adapted"]["licence"])
     transcript = "transcript" in row["file"].split("+")
-    for item in page.files.all():
-        if item.media_kind == "audio":
+    items = sorted(page.files.all(), key=lambda item: item.media_kind != "video")  # the player first
+    for order, item in enumerate(items):
+        item.sort_order = order
+        if item.media_kind == "video":
+            item.label = "Video"
+            if "captions" in row["access"] and row.get("video_captions"):
+                item.captions = store_document(
+                    f"{row['title']} (phụ đề)",
+                    f"{row['id']}.vtt",
+                    video_captions(row["video_captions"]),
+                    page.organisation.collection,
+                    "captions",
+                )
+        elif item.media_kind == "audio":
             item.label = "Bản nghe"
             if "captions" in row["access"]:
-                item.captions = store_captions(
+                item.captions = store_document(
                     f"{row['title']} (phụ đề)",
                     f"{row['id']}.vtt",
                     demo_files.webvtt(row.get("captions") or [row["title"], row["summary"]]),
-                    page.organisation,
+                    page.organisation.collection,
+                    "captions",
                 )
         else:
             item.label = "Bản ghi lời" if transcript else "Tài liệu"
@@ -162,10 +194,13 @@ def load_resources(data: dict, library: LibraryIndexPage, log) -> dict[str, Lear
         # The same checks, term lookups, file storing and page building as any import.
         checker = RowChecker(files_dir=Path(folder))
         texts = json.loads(DEMO_TEXTS.read_text(encoding="utf-8"))
+        videos = json.loads(DEMO_VIDEOS.read_text(encoding="utf-8"))
         for line, row in enumerate(data["resources"], start=2):
+            row = {**row, **texts.get(row["id"], {}), "video_captions": videos.get(row["id"], [])}
             if row["id"] in existing:
+                if "video" in row["file"].split("+"):
+                    add_missing_video(existing[row["id"]], row)
                 continue
-            row = {**row, **texts.get(row["id"], {})}
             checked = checker.check(import_row(line, row, organisations[row["org"]], Path(folder)))
             save_checked(checked, publish=False)
             page = LearningResourcePage.objects.get(identifier=row["id"]).get_latest_revision_as_object()

@@ -2,7 +2,8 @@
 
 PDFs with real text (fpdf2 with DejaVu Sans, which has every Vietnamese letter: a cover, then a
 page per section), a Word document (python-docx), a PNG illustration, a short WAV tone (``wave``)
-and WebVTT captions. Each carries its resource's title, so every file's bytes are distinct.
+and WebVTT captions (videos come from ``portal.core.demo_media``). Each carries its resource's
+title, so every file's bytes are distinct.
 Without DejaVu Sans on the machine, a PDF is a picture of its cover (Pillow's PDF writer).
 """
 
@@ -12,10 +13,10 @@ import math
 import struct
 import textwrap
 import wave
-from functools import cache
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from portal.core.demo_media import captions, font, font_file
 
 BRAND = (11, 107, 58)
 PALETTE = [
@@ -30,30 +31,6 @@ PALETTE = [
     (40, 70, 150),
     (90, 110, 30),
 ]
-
-
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
-
-
-@cache
-def font_file() -> Path | None:
-    return next(
-        (
-            Path(folder) / "DejaVuSans.ttf"
-            for folder in FONT_DIRS
-            if (Path(folder) / "DejaVuSans.ttf").exists()
-        ),
-        None,
-    )
-
-
-@cache
-def font(size: int):
-    """DejaVu Sans has every Vietnamese letter; Pillow's own font is the fallback."""
-    try:
-        return ImageFont.truetype("DejaVuSans.ttf", size)
-    except OSError:
-        return ImageFont.load_default(size)
 
 
 def _draw_lines(draw, lines, x, y, size, fill, width_chars):
@@ -172,12 +149,6 @@ def wav_tone(seed: int, seconds: float = 1.5, rate: int = 8000) -> bytes:
 
 def webvtt(lines: list[str], seconds_each: float = 3.0) -> bytes:
     """Captions showing ``lines`` one after another."""
-
-    def stamp(seconds: float) -> str:
-        return f"00:{int(seconds // 60):02d}:{seconds % 60:06.3f}"
-
-    cues = [
-        f"{stamp(number * seconds_each)} --> {stamp((number + 1) * seconds_each)}\n{line}"
-        for number, line in enumerate(lines)
-    ]
-    return ("WEBVTT\n\n" + "\n\n".join(cues) + "\n").encode()
+    return captions(
+        [(number * seconds_each, (number + 1) * seconds_each, line) for number, line in enumerate(lines)]
+    )

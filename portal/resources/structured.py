@@ -41,7 +41,7 @@ def media_object(item, request) -> dict:
         name=item.title,
         contentUrl=jsonld.absolute(request, url),
         encodingFormat=item.mime_type,
-        contentSize=content_size(document.get_file_size()),
+        contentSize=content_size(document.file_size),
     )
 
 
@@ -89,7 +89,7 @@ def resource_node(page, request) -> dict:
             for key in page.accessibility_features or []
             if key in ACCESSIBILITY_FEATURES
         ],
-        encoding=[media_object(item, request) for item in page.files.select_related("document")],
+        encoding=[media_object(item, request) for item in page.files.all()],
         isBasedOn=adapted,
     )
 

@@ -7,6 +7,12 @@ in ``FAMILY_MODULES``; the backends, the page and the API need no change.
 
 from search.families.registry import Family, families, family_for, register
 
-FAMILY_MODULES = ["search.families.pages", "search.families.library"]
+FAMILY_MODULES = [
+    "search.families.pages",
+    "search.families.library",
+    "search.families.events",
+    "search.families.news",
+    "search.families.programmes",
+]
 
 __all__ = ["FAMILY_MODULES", "Family", "families", "family_for", "register"]

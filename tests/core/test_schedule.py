@@ -22,6 +22,8 @@ def test_the_list_shows_every_periodic_task_and_its_next_run():
         "harvest-due-sources",
         "index-recent-downloads",
         "clean-abandoned-uploads",
+        "purge-expired-registrations",
+        "roll-airings-forward",
     ]
     assert all("next 20" in line for line in lines)
 

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from media.models import PortalDocument
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.media import corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -54,3 +54,34 @@ def test_demo_content_covers_the_plan_loads_idempotently_and_is_served(client, h
     ):
         assert client.get(url).status_code == 200, url
     assert "<audio" in client.get(audio.url).text
+
+
+def test_every_demo_video_resource_plays_its_clip_with_captions(client, home):
+    load_vocabularies()
+    load_resources_demo(lambda line: None)
+
+    videos = LearningResourcePage.objects.live().filter(resource_type="video")
+    assert videos.count() == 6
+    for resource in videos:
+        first = resource.files.first()
+        assert first.media_kind == "video" and first.document.content_type == "video/webm"
+        html = client.get(resource.url).text
+        assert "<video" in html and first.document.url in html
+        if "captions" in resource.accessibility_features:
+            assert first.caption_track is not None and first.caption_track.url in html
+            assert b"-->" in first.caption_track.file.read()
+
+
+def test_loading_again_gives_a_clip_to_a_video_resource_that_had_none(home):
+    load_vocabularies()
+    load_resources_demo(lambda line: None)
+    resource = LearningResourcePage.objects.get(identifier="tn-nn-che-bien-che-xanh")
+    resource.files.filter(document__content_type="video/webm").delete()
+    files_before = ResourceFile.objects.count()
+
+    load_resources_demo(lambda line: None)
+
+    resource.refresh_from_db()
+    assert ResourceFile.objects.count() == files_before + 1
+    assert resource.files.first().media_kind == "video"
+    assert resource.files.count() == 2

@@ -30,7 +30,7 @@ def test_a_resource_describes_itself_as_a_learning_resource(client, section, voc
         languages=[Language.objects.get(slug="vi"), Language.objects.get(slug="tyz")],
         audiences=[Audience.objects.first()],
     )
-    ResourceFileFactory(page=page)
+    ResourceFileFactory(page=page, document__file_size=2048)
 
     resource = node_of_type(client.get(page.url).text, "LearningResource")
 
@@ -49,7 +49,7 @@ def test_a_resource_describes_itself_as_a_learning_resource(client, section, voc
     assert resource["isBasedOn"]["url"] == "https://example.org/tea"
     (encoding,) = resource["encoding"]
     assert encoding["contentUrl"].startswith("http://testserver/tai-ve/")
-    assert encoding["encodingFormat"] == "application/pdf" and encoding["contentSize"].endswith(" B")
+    assert encoding["encodingFormat"] == "application/pdf" and encoding["contentSize"] == "2.0 KB"
 
 
 def _contact(section) -> dict:

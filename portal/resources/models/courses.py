@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.serializers import OrganisationSerializer, terms
 from portal.resources.models.index_pages import ChildListingPage
 from portal.resources.structured import course_node
 
@@ -114,10 +115,10 @@ class CoursePage(Page):
     api_fields = [
         APIField("summary"),
         APIField("body"),
-        APIField("provider"),
-        APIField("subjects"),
-        APIField("audiences"),
-        APIField("level"),
+        APIField("provider", serializer=OrganisationSerializer(read_only=True)),
+        APIField("subjects", serializer=terms(many=True)),
+        APIField("audiences", serializer=terms(many=True)),
+        APIField("level", serializer=terms()),
         APIField("self_paced"),
         APIField("start_date"),
         APIField("end_date"),

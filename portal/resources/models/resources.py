@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -31,12 +32,14 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models import Subject
+from portal.core.serializers import LicenceSerializer, OrganisationSerializer, terms
 from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
 from portal.resources.models.choices import ResourceType
 from portal.resources.models.fields import ChoiceListField
 from portal.resources.models.index_pages import source_page
 from portal.resources.models.sections import OrganisationSectionPage
+from portal.resources.serializers import ResourceFileSerializer
 from portal.resources.structured import resource_node
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
@@ -244,13 +247,13 @@ class LearningResourcePage(Page):
         APIField("summary"),
         APIField("body"),
         APIField("resource_type"),
-        APIField("subjects"),
-        APIField("level"),
-        APIField("audiences"),
-        APIField("languages"),
-        APIField("licence"),
+        APIField("subjects", serializer=terms(many=True)),
+        APIField("level", serializer=terms()),
+        APIField("audiences", serializer=terms(many=True)),
+        APIField("languages", serializer=terms(many=True)),
+        APIField("licence", serializer=LicenceSerializer(read_only=True)),
         APIField("authors"),
-        APIField("organisation"),
+        APIField("organisation", serializer=OrganisationSerializer(read_only=True)),
         APIField("date_issued"),
         APIField("duration"),
         APIField("accessibility_features"),
@@ -258,8 +261,8 @@ class LearningResourcePage(Page):
         APIField("thumbnail"),
         APIField("adapted_from_title"),
         APIField("adapted_from_url"),
-        APIField("adapted_from_licence"),
-        APIField("files"),
+        APIField("adapted_from_licence", serializer=LicenceSerializer(read_only=True)),
+        APIField("files", serializer=ResourceFileSerializer(many=True, read_only=True)),
     ]
     exclude_fields_in_copy = ["identifier"]
     base_form_class = LearningResourceForm
@@ -349,13 +352,28 @@ class LearningResourcePage(Page):
     def structured_data(self, request) -> dict:
         return resource_node(self, request)
 
+    def _prefetch_shown_relations(self) -> None:
+        """Loaded once for the page and its schema.org description (``structured_data``)."""
+        prefetch_related_objects(
+            [self],
+            "subjects",
+            "audiences",
+            "languages",
+            Prefetch(
+                "files",
+                queryset=self.files.model.objects.select_related(
+                    "document__download_counter", "captions", "document__captions"
+                ),
+            ),
+        )
+
     def get_context(self, request, *args, **kwargs):
         from portal.resources.attribution import attribution_text
 
         context = super().get_context(request, *args, **kwargs)
-        files = list(
-            self.files.select_related("document__download_counter", "captions", "document__captions")
-        )
+        if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's values
+            self._prefetch_shown_relations()
+        files = list(self.files.all())
         context.update(
             files=files,
             preview_file=next((item for item in files if item.has_preview), None),

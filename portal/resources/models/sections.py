@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
+from portal.core.serializers import OrganisationSerializer
 from portal.resources.structured import section_node
 
 
@@ -28,7 +29,10 @@ class OrganisationSectionPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("organisation"), APIField("introduction")]
+    api_fields = [
+        APIField("organisation", serializer=OrganisationSerializer(read_only=True)),
+        APIField("introduction"),
+    ]
 
     base_form_class = PortalPageForm
     parent_page_types = ["resources.LibraryIndexPage"]

@@ -1,0 +1,1 @@
+from tests.resources.conftest import library, section, vocabularies  # noqa: F401 - the library tree
