@@ -4,6 +4,7 @@ from portal.core.scheduling import Periodic, run_command
 from portal.imports.jobs import harvest_due_sources
 from portal.programmes.tasks import roll_airings_forward
 from portal.registrations.tasks import purge_expired_registrations
+from portal.resources.links import check_resource_links
 from search.tasks import index_recent_downloads
 
 SCHEDULE = [
@@ -19,4 +20,6 @@ SCHEDULE = [
     Periodic("purge-expired-registrations", "30 3 * * *", purge_expired_registrations),
     # Programmes' regular weekly slots appear on the schedule four weeks ahead.
     Periodic("roll-airings-forward", "20 0 * * *", roll_airings_forward),
+    # Resources' outside addresses, gently, every Sunday night; editors see the broken ones.
+    Periodic("check-resource-links", "0 2 * * 0", check_resource_links),
 ]

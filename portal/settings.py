@@ -336,3 +336,15 @@ BROADCAST_PLAYER_HOSTS = env.words(
     "thainguyentv.vn,www.thainguyentv.vn,vtv.vn,vtvgo.vn,vov.vn,www.youtube-nocookie.com",
 )
 BROADCAST_AIRINGS_AHEAD_DAYS = 28  # regular-slot airings are generated this far ahead
+
+# --- link health ----------------------------------------------------------------------------
+# Resources' outside addresses are checked weekly, one request every LINK_CHECK_PAUSE seconds, at
+# most LINK_CHECK_PER_ROUND per round (the oldest checks first). Addresses on private networks are
+# never fetched (the checker must not become a way into the server's own network).
+LINK_CHECK_PAUSE = float(env.text("LINK_CHECK_PAUSE", "2") or 2)
+LINK_CHECK_PER_ROUND = int(env.text("LINK_CHECK_PER_ROUND", "500") or 500)
+LINK_CHECK_TIMEOUT = 10
+LINK_CHECK_PRIVATE_ADDRESSES = False
+
+# --- OAI-PMH provider -------------------------------------------------------------------------
+OAI_PAGE_SIZE = int(env.text("OAI_PAGE_SIZE", "100") or 100)  # records per ListRecords/ListIdentifiers page

@@ -163,3 +163,8 @@ def _retire_wagtail_defaults() -> None:
         for task in tasks:
             if not WorkflowTask.objects.filter(task=task).exists():
                 task.delete()
+
+
+def is_provincial_editor(user) -> bool:
+    """Whether ``user`` plays the provincial editors' role (found by key, whatever the group's name)."""
+    return user.groups.filter(role__key=PROVINCIAL_EDITOR.key).exists()

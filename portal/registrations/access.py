@@ -1,11 +1,7 @@
 """Who may see a page's registrants: the organiser's group, provincial editors, superusers."""
 
-from portal.organisations.roles import PROVINCIAL_EDITOR
+from portal.organisations.roles import is_provincial_editor
 from portal.registrations.pages import RegistrablePageMixin
-
-
-def is_provincial_editor(user) -> bool:
-    return user.groups.filter(role__key=PROVINCIAL_EDITOR.key).exists()
 
 
 def sees_every_page(user) -> bool:

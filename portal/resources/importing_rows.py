@@ -6,6 +6,7 @@ go. Nothing here writes: the same checks serve ``--dry-run``, a real import and 
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.core.text import normalise, slugify
+from portal.core.text import slugify
 from portal.organisations.models import Organisation
 from portal.resources.importing_files import FileProblem, check_file
 from portal.resources.importing_readers import SourceRow
@@ -155,8 +156,9 @@ class RowChecker:
 
     def check(self, row: SourceRow) -> ResourceData:
         errors: list[str] = []
-        values = {  # free text in one spelling; codes and names stay as typed, for the messages
-            name: normalise(value) if name in FREE_TEXT else value for name, value in row.values.items()
+        values = {  # free text as written (only composed, NFC: pasted text often arrives decomposed)
+            name: unicodedata.normalize("NFC", value) if name in FREE_TEXT else value
+            for name, value in row.values.items()
         }
         for name, limit in _MAX_LENGTHS.items():
             if len(values.get(name, "")) > limit:

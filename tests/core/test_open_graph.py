@@ -47,3 +47,18 @@ def test_the_picture_is_a_light_jpeg_at_the_size_cards_use(client, home):
 
 def test_the_english_interface_announces_english(client, home):
     assert meta(client.get("/en/").text)["og:locale"] == "en_US"
+
+
+def test_a_page_offers_plain_share_links_and_its_address_to_copy(client, home):
+    StandardPageFactory(parent=home, title="Ngày Sách", slug="ngay-sach")
+
+    html = client.get("/ngay-sach/?trang=2").text
+
+    assert 'href="https://sp.zalo.me/share?url=http%3A%2F%2Ftestserver%2Fngay-sach%2F"' in html
+    assert (
+        'href="https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Ftestserver%2Fngay-sach%2F"' in html
+    )
+    assert 'id="share-url" type="url" value="http://testserver/ngay-sach/" readonly' in html
+    assert all(src.startswith("/static/") for src in re.findall(r'<script src="([^"]+)"', html))  # ours only
+    assert "Chia sẻ trang này" in html
+    assert "sp.zalo.me" not in client.get("/").text  # the home page is shared by its address alone

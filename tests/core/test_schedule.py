@@ -24,6 +24,7 @@ def test_the_list_shows_every_periodic_task_and_its_next_run():
         "clean-abandoned-uploads",
         "purge-expired-registrations",
         "roll-airings-forward",
+        "check-resource-links",
     ]
     assert all("next 20" in line for line in lines)
 

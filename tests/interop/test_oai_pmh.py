@@ -8,6 +8,7 @@ import pytest
 from lxml import etree
 
 from portal.core.models import Subject
+from portal.resources.models import LearningResourcePage
 from tests.resources.factories import (
     LearningResourcePageFactory,
     LibraryIndexPageFactory,
@@ -149,6 +150,41 @@ def test_lists_come_in_pages_that_survive_changes_between_requests(client, secti
 
     names = [item.removeprefix("oai:127.0.0.1:") for item in seen]
     assert names == ["TN-0", "TN-1", "TN-2", "TN-4", "TN-new", "TN-0 deleted", "TN-3 deleted"]
+
+
+def test_a_full_harvest_in_pages_of_ten_ends_with_the_published_set(client, section, settings):
+    """45 records in pages of 10; between two pages one harvested and one not yet harvested record
+    are withdrawn, one is edited and one is added: the harvester still ends with what is published."""
+    settings.OAI_PAGE_SIZE = 10
+    pages = [resource(section, identifier=f"TN-{number:02}") for number in range(45)]
+
+    root = harvest(client, verb="ListRecords", metadataPrefix="oai_dc")
+    held, pages_read = {}, 1
+    while True:
+        for record in root.iterfind(".//oai:record", NS):
+            header = record.find("oai:header", NS)
+            identifier = header.findtext("oai:identifier", namespaces=NS)
+            if header.get("status") == "deleted":
+                held.pop(identifier, None)
+            else:
+                held[identifier] = record.findtext(".//dc:title", namespaces=NS)
+        if pages_read == 2:
+            pages[3].unpublish()
+            pages[40].unpublish()
+            pages[20].title = "Đã sửa tên giữa hai trang"
+            pages[20].save_revision().publish()
+            resource(section, identifier="TN-moi")
+        token = root.findtext(".//oai:resumptionToken", namespaces=NS)
+        if not token:
+            break
+        root, pages_read = harvest(client, verb="ListRecords", resumptionToken=token), pages_read + 1
+
+    published = {
+        f"oai:127.0.0.1:{page.identifier}": page.title
+        for page in LearningResourcePage.objects.live().public()
+    }
+    assert pages_read == 5 and len(published) == 44
+    assert held == published
 
 
 def test_withdrawn_and_deleted_resources_are_reported_as_deleted(client, section):

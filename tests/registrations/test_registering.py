@@ -231,3 +231,11 @@ def test_an_all_day_event_is_given_by_its_days_only(client, make_event):
 
     [message] = mail.outbox
     assert start.strftime("%d/%m/%Y") in message.body and "00:00" not in message.body
+
+
+def test_a_confirmation_address_is_never_offered_for_sharing(client, event):
+    confirmation = client.get(register(client, event)["Location"])
+
+    assert confirmation.status_code == 200
+    assert "sp.zalo.me" not in confirmation.text and 'id="share-url"' not in confirmation.text
+    assert "sp.zalo.me" in client.get(event.url).text  # the event itself may be shared

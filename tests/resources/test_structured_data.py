@@ -35,6 +35,11 @@ def test_a_resource_describes_itself_as_a_learning_resource(client, section, voc
     resource = node_of_type(client.get(page.url).text, "LearningResource")
 
     assert resource["name"] == "Hướng dẫn trồng chè an toàn"
+    assert resource["description"] == "Kỹ thuật trồng chè theo hướng VietGAP."
+    assert resource["educationalLevel"] == page.level.name
+    assert resource["audience"] == [{"@type": "Audience", "audienceType": page.audiences.get().name}]
+    assert resource["dateCreated"] == "2024-09-05"
+    assert resource["sourceOrganization"]["name"] == "Đại học Thái Nguyên"
     assert resource["learningResourceType"] == "Video"
     assert resource["inLanguage"] == ["vi", "tyz"]
     assert resource["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -76,3 +81,10 @@ def test_a_collection_lists_its_live_resources(client, home, section):
 
     assert [part["name"] for part in node["hasPart"]] == ["Dùng Zalo"]
     assert node["hasPart"][0]["url"] == f"http://testserver{shown.resource.url}"
+
+
+def test_an_organisation_section_describes_the_organisation(client, section):
+    node = node_of_type(client.get(section.url).text, "Organization")
+
+    assert node["name"] == "Đại học Thái Nguyên"
+    assert node["url"] == f"http://testserver{section.url}"

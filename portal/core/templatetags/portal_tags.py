@@ -1,5 +1,7 @@
 """Template helpers shared by every page family."""
 
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -110,4 +112,24 @@ def open_graph(context) -> dict:
         "alternate_locales": [value for code, value in OPEN_GRAPH_LOCALES.items() if code != language[:2]],
         "image": request.build_absolute_uri(rendition.url) if rendition else "",
         "image_alt": getattr(image, "title", ""),
+    }
+
+
+SHARE_TARGETS = (
+    ("Zalo", "https://sp.zalo.me/share?url={url}"),
+    ("Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+)
+
+
+@register.inclusion_tag("core/share_links.html", takes_context=True)
+def share_links(context) -> dict:
+    """Plain links to share the page in Zalo and Facebook, and its address to copy: nothing of
+    theirs loads until the visitor follows a link (the card comes from our Open Graph tags)."""
+    request, page = context.get("request"), context.get("page")
+    if not isinstance(page, Page) or request is None:
+        return {}
+    url = request.build_absolute_uri(request.path)
+    return {
+        "url": url,
+        "targets": [(name, pattern.format(url=quote(url, safe=""))) for name, pattern in SHARE_TARGETS],
     }

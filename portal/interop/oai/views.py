@@ -53,7 +53,7 @@ def _sub(parent, tag: str, text: str | None = None, **attributes):
 
 
 def page_size() -> int:
-    return getattr(settings, "OAI_PAGE_SIZE", 100)
+    return settings.OAI_PAGE_SIZE
 
 
 def base_url(request) -> str:

@@ -4,6 +4,7 @@ from portal.resources.models.collections import CollectionIndexPage, CollectionI
 from portal.resources.models.courses import CourseIndexPage, CourseModule, CoursePage
 from portal.resources.models.files import ResourceFile
 from portal.resources.models.harvest import HarvestSource
+from portal.resources.models.links import LinkCheck
 from portal.resources.models.resources import LearningResourcePage, LibraryIndexPage
 from portal.resources.models.sections import OrganisationSectionPage
 
@@ -17,6 +18,7 @@ __all__ = [
     "HarvestSource",
     "LearningResourcePage",
     "LibraryIndexPage",
+    "LinkCheck",
     "OrganisationSectionPage",
     "ResourceFile",
 ]

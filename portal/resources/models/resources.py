@@ -331,6 +331,11 @@ class LearningResourcePage(Page):
         collection_model = self._meta.apps.get_model("resources", "CollectionPage")  # it imports this module
         return collection_model.objects.live().public().filter(items__resource_id=self.pk).distinct()
 
+    def broken_link(self):
+        """The last check of the outside address when it failed (the page says so), else None."""
+        check = getattr(self, "link_check", None)
+        return check if check is not None and check.broken and check.url == self.external_url else None
+
     def accessibility_labels(self) -> list[str]:
         labels = dict(self.Accessibility.choices)
         return [labels[key] for key in self.accessibility_features or [] if key in labels]
