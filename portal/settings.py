@@ -287,6 +287,7 @@ USE_TZ = True
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Học liệu mở Thái Nguyên"
 WAGTAILADMIN_BASE_URL = env.text("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL  # absolute addresses in /api/v2/ answers
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses survive copying, SMS and old phones

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.serializers import terms
 from portal.news.categories import NewsCategory
 
 FEED_TYPES = [("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom")]
@@ -141,7 +142,7 @@ class NewsPage(Page):
         APIField("date"),
         APIField("authors"),
         APIField("summary"),
-        APIField("categories"),
+        APIField("categories", serializer=terms(many=True)),
         APIField("tags"),
         APIField("lead_image"),
         APIField("lead_image_caption"),

@@ -94,3 +94,33 @@ def test_any_site_may_read_it(client, resource):
     response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://lms.tnu.edu.vn")
 
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_an_event_names_its_commune_organiser_and_audiences(client, home, section, vocabularies):
+    from portal.core.models import AdminUnit, Audience
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    commune = AdminUnit.objects.create(
+        slug="phuong-phan-dinh-phung",
+        kind="Phường",
+        name="Phan Đình Phùng",
+        level="commune",
+        valid_from=datetime.date(2025, 7, 1),
+    )
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home), commune=commune, organiser=section.organisation
+    )
+    event.audiences.set([Audience.objects.get(slug="nguoi-cao-tuoi")])
+    event.save_revision().publish()
+
+    status, data = api(client, f"pages/{event.pk}/")
+
+    assert status == 200
+    assert data["commune"] == {
+        "slug": "phuong-phan-dinh-phung",
+        "name": "Phường Phan Đình Phùng",
+        "level": "commune",
+    }
+    assert data["organiser"]["name"] == "Đại học Thái Nguyên"
+    assert data["audiences"][0]["slug"] == "nguoi-cao-tuoi" and data["audiences"][0]["name"]
+    assert "registrations" not in data  # personal data never leaves through the API

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer, terms
 from portal.events.models.choices import EventStatus
 from portal.registrations.pages import RegistrablePageMixin
 
@@ -142,9 +143,9 @@ class EventPage(RegistrablePageMixin, Page):
         APIField("all_day"),
         APIField("venue"),
         APIField("address"),
-        APIField("commune"),
-        APIField("organiser"),
-        APIField("audiences"),
+        APIField("commune", serializer=AdminUnitSerializer(read_only=True)),
+        APIField("organiser", serializer=OrganisationSerializer(read_only=True)),
+        APIField("audiences", serializer=terms(many=True)),
         APIField("is_free"),
         APIField("cost"),
         APIField("accessibility"),

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.serializers import OrganisationSerializer, terms
 from portal.programmes.models.airings import Airing
 
 UPCOMING_LIMIT = 8
@@ -156,10 +157,10 @@ class BroadcastProgrammePage(RoutablePageMixin, Page):
         APIField("description"),
         APIField("channel_kind"),
         APIField("channel_name"),
-        APIField("producer"),
-        APIField("subjects"),
-        APIField("audiences"),
-        APIField("languages"),
+        APIField("producer", serializer=OrganisationSerializer(read_only=True)),
+        APIField("subjects", serializer=terms(many=True)),
+        APIField("audiences", serializer=terms(many=True)),
+        APIField("languages", serializer=terms(many=True)),
         APIField("slot_weekday"),
         APIField("slot_time"),
         APIField("slot_minutes"),
