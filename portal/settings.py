@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "portal.programmes",
     "portal.events",
     "portal.news",
+    "portal.centres",
+    "portal.indicators",
     "portal.interop",
     "media",
     "wagtail.contrib.forms",

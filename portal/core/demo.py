@@ -135,11 +135,6 @@ def load_home(log) -> HomePage:
             )
         )
         home.body = [
-            key_figures(
-                "Mục tiêu đến năm 2025",
-                TARGETS_2025[:3] + TARGETS_2025[4:5],
-                "Kế hoạch 104/KH-UBND",
-            ),
             (
                 "link_cards",
                 {
@@ -162,14 +157,6 @@ def load_home(log) -> HomePage:
     return home
 
 
-TARGETS_2025_EN = [
-    ("60%", "of working-age people equipped with information literacy"),
-    ("60%", "of working-age people equipped with life skills"),
-    ("50%", "of people aged 15 and over with vocational or technical training"),
-    ("70%", "of community learning centres using information technology"),
-]
-
-
 @transaction.atomic
 def load_english_home(home: HomePage, log) -> None:
     """The English translation of the home page, so /en/ reads in English too."""
@@ -188,7 +175,7 @@ def load_english_home(home: HomePage, log) -> None:
         "Find, preview and download free open learning materials: digital skills, agriculture, health, "
         "law, foreign languages, reading culture… in Vietnamese and in ethnic minority languages."
     )
-    translation.body = [key_figures("Targets for 2025", TARGETS_2025_EN, "Plan 104/KH-UBND")]
+    translation.body = []
     translation.save_revision().publish()
     log("  English home page created")
 

@@ -42,9 +42,16 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
+def _successors(row: dict) -> list[str]:
+    """``successors`` is a list; an older file's single ``successor`` is read as a list of one."""
+    if "successors" in row:
+        return list(row["successors"] or [])
+    return [row["successor"]] if row.get("successor") else []
+
+
 @transaction.atomic
 def load_admin_units(path: Path = DATA_DIR / "admin_units.json") -> int:
-    """Two passes: the units themselves, then their parent and successor links."""
+    """Two passes: the units themselves, then their parent and successors links."""
     rows = json.loads(path.read_text(encoding="utf-8"))
     for row in rows:
         AdminUnit.objects.update_or_create(
@@ -62,6 +69,6 @@ def load_admin_units(path: Path = DATA_DIR / "admin_units.json") -> int:
     for row in rows:
         unit = units[row["slug"]]
         unit.parent = units[row["parent"]] if row.get("parent") else None
-        unit.successor = units[row["successor"]] if row.get("successor") else None
-        unit.save(update_fields=["parent", "successor"])
+        unit.save(update_fields=["parent"])
+        unit.successors.set([units[slug] for slug in _successors(row)])
     return len(rows)

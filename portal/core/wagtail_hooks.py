@@ -27,9 +27,12 @@ class LicenceViewSet(TermViewSet):
 class AdminUnitViewSet(SnippetViewSet):
     model = AdminUnit
     icon = "site"
-    list_display = ["full_name", "level", "parent", "valid_from", "valid_until", "successor"]
+    list_display = ["full_name", "level", "parent", "valid_from", "valid_until", "successor_names"]
     list_filter = ["level"]
     search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return AdminUnit.objects.select_related("parent").prefetch_related("successors")
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

@@ -21,6 +21,7 @@ class Organisation(index.Indexed, models.Model):
         ASSOCIATION = "association", _("Association")
         LIBRARY = "library", _("Library")
         BROADCASTER = "broadcaster", _("Broadcaster")
+        CENTRE = "centre", _("Community learning centre")
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200)

@@ -168,3 +168,19 @@ def _retire_wagtail_defaults() -> None:
 def is_provincial_editor(user) -> bool:
     """Whether ``user`` plays the provincial editors' role (found by key, whatever the group's name)."""
     return user.groups.filter(role__key=PROVINCIAL_EDITOR.key).exists()
+
+
+# The Department of Education and Training's staff who enter the plan's yearly figures.
+INDICATOR_DATA_ENTRY = Role(
+    key="indicator-data-entry",
+    name=_("Indicator data entry"),
+    model_permissions=(
+        *(
+            f"indicators.{action}_{model}"
+            for model in ("measurement", "recognition")
+            for action in ("add", "change", "view")
+        ),
+        "indicators.view_indicator",
+    ),
+)
+ROLES.append(INDICATOR_DATA_ENTRY)

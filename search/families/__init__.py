@@ -13,6 +13,8 @@ FAMILY_MODULES = [
     "search.families.events",
     "search.families.news",
     "search.families.programmes",
+    "search.families.centres",
+    "search.families.indicators",
 ]
 
 __all__ = ["FAMILY_MODULES", "Family", "families", "family_for", "register"]

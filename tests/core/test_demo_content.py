@@ -62,8 +62,10 @@ def test_reference_data_holds_the_plan_period_units():
         .exists()
     )
     old_ward = AdminUnit.objects.get(slug="tp-thai-nguyen-hoang-van-thu")
-    assert old_ward.successor.full_name == "Phường Phan Đình Phùng"
-    assert old_ward.successor.is_valid_on(datetime.date(2026, 1, 1))
+    (successor,) = old_ward.successors.all()
+    assert successor.full_name == "Phường Phan Đình Phùng"
+    assert successor.is_valid_on(datetime.date(2026, 1, 1))
+    assert old_ward in successor.predecessors.all()
     assert set(Licence.objects.values_list("code", flat=True)) >= {"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0"}
 
 

@@ -1,12 +1,14 @@
 """Administrative units: province → district/city → commune, valid over a period of time.
 
 Units change (districts were abolished and provinces merged on 1 July 2025), so a unit is never
-deleted: it gets ``valid_until`` and, where one exists, a ``successor``. Units are data loaded by
+deleted: it gets ``valid_until`` and its ``successors`` (a district split between several new
+communes has many; ``predecessors`` is the other side). Units are data loaded by
 ``manage.py load_admin_units``, never code.
 """
 
 import datetime
 
+from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -41,12 +43,11 @@ class AdminUnit(index.Indexed, models.Model):
     )
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    successor = models.ForeignKey(
+    successors = models.ManyToManyField(
         "self",
-        verbose_name=_("successor"),
-        null=True,
+        verbose_name=_("successors"),
+        symmetrical=False,
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="predecessors",
     )
 
@@ -61,7 +62,7 @@ class AdminUnit(index.Indexed, models.Model):
         FieldPanel("parent"),
         FieldPanel("valid_from"),
         FieldPanel("valid_until"),
-        FieldPanel("successor"),
+        FieldPanel("successors"),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -90,3 +91,7 @@ class AdminUnit(index.Indexed, models.Model):
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         day = day or datetime.date.today()
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    @admin.display(description=_("successors"))
+    def successor_names(self) -> str:
+        return ", ".join(unit.full_name for unit in self.successors.all())

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CentresConfig(AppConfig):
+    name = "portal.centres"
+    label = "centres"
+    verbose_name = _("Community learning centres")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.centres.staff import connect
+
+        connect()
