@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from portal.centres.kinds import ClassKind
 from portal.core.forms import PortalPageForm
+from portal.core.models.pages import source_page
 from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer
 
 
@@ -47,12 +48,8 @@ class CentreIndexPage(Page):
         verbose_name = _("learning centre index")
         verbose_name_plural = _("learning centre indexes")
 
-    def source(self):
-        """The page whose centres are listed: itself, or the original when it is an alias."""
-        return self.alias_of.specific if self.alias_of_id else self
-
     def get_centres(self):
-        return CommunityLearningCentrePage.objects.child_of(self.source()).live().public()
+        return CommunityLearningCentrePage.objects.child_of(source_page(self)).live().public()
 
     def get_context(self, request, *args, **kwargs):
         from portal.centres.listing import centre_listing

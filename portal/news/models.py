@@ -23,15 +23,11 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.models.pages import source_page
 from portal.core.serializers import terms
 from portal.news.categories import NewsCategory
 
 FEED_TYPES = [("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom")]
-
-
-def source_page(page):
-    """The page whose news an index lists: itself, or the original when it is an alias."""
-    return page.alias_of.specific if page.alias_of_id else page
 
 
 class NewsPageTag(TaggedItemBase):

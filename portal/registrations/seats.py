@@ -46,11 +46,6 @@ class Seats:
         return self.capacity is not None and self.left == 0
 
 
-def source_page(page):
-    """The page registrations belong to: an alias (the English mirror) counts for its source."""
-    return page.alias_of.specific if getattr(page, "alias_of_id", None) else page
-
-
 def seats(page) -> Seats:
     counts = Registration.objects.filter(page_id=page.pk).aggregate(
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from portal.core.models.pages import source_page
 from portal.registrations import notifications, seats
 from portal.registrations.forms import RegistrationForm
 from portal.registrations.models import Registration
@@ -53,7 +54,7 @@ def register(request, page):
     form again with what to correct; nothing is saved until everything is right."""
     if request.method not in ("GET", "HEAD", "POST"):
         return private(HttpResponseNotAllowed(["GET", "POST"]))
-    target = seats.source_page(page)
+    target = source_page(page)
     if target.registration_capacity() is None:
         raise Http404
     is_open = target.registration_is_open()
@@ -95,7 +96,7 @@ def _registration(page, token: str) -> Registration:
 
 def detail(request, page, token: str):
     """The confirmation to print or screenshot: who, what, when, where, seat or place in line."""
-    target = seats.source_page(page)
+    target = source_page(page)
     registration = _registration(target, token)
     context = _context(
         request,
@@ -112,7 +113,7 @@ def cancel(request, page, token: str):
     """GET asks to confirm (a link preview or a crawler must never cancel); POST cancels."""
     if request.method not in ("GET", "HEAD", "POST"):
         return private(HttpResponseNotAllowed(["GET", "POST"]))
-    target = seats.source_page(page)
+    target = source_page(page)
     registration = _registration(target, token)
     detail_url = subpage_url(page, "registration_detail", token, request=request)
     if not registration.is_active:

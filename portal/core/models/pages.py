@@ -14,6 +14,13 @@ from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 
 
+def source_page(page):
+    """The page an alias mirrors, or the page itself: the library, programme, event and news
+    indexes are aliased into each translated site (``/en/``), so the English interface lists the
+    same pages without copying them, and an aliased event takes the same registrations."""
+    return page.alias_of.specific if getattr(page, "alias_of_id", None) else page
+
+
 class HomePage(Page):
     """The landing page: search box first, then sections the editors arrange in ``body``.
 

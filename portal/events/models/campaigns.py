@@ -19,15 +19,11 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.models.pages import source_page
 from portal.core.text import fold
 from portal.events.models.events import EventPage
 
 CAMPAIGN_ENDS_EARLY = _("The campaign cannot end before it starts.")
-
-
-def source_page(page):
-    """The page whose events an index lists: itself, or the original when it is an alias."""
-    return page.alias_of.specific if page.alias_of_id else page
 
 
 class EventIndexPage(RoutablePageMixin, Page):

@@ -23,15 +23,11 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.models.pages import source_page
 from portal.core.serializers import OrganisationSerializer, terms
 from portal.programmes.models.airings import Airing
 
 UPCOMING_LIMIT = 8
-
-
-def source_page(page):
-    """The page whose children an index lists: itself, or the original when it is an alias (/en/)."""
-    return page.alias_of.specific if page.alias_of_id else page
 
 
 class ProgrammeIndexPage(RoutablePageMixin, Page):

@@ -7,6 +7,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.timezone import is_aware, localtime
 
+from portal.core.models.pages import source_page
 from portal.registrations import seats
 from portal.registrations.pages import RegistrablePageMixin
 from portal.registrations.views import subpage_url
@@ -19,7 +20,7 @@ def registration_seats(context, page) -> dict | None:
     """Seats, waiting list and form address of ``page``; None when it takes no registrations."""
     if not isinstance(page, RegistrablePageMixin):
         return None
-    target = seats.source_page(page)
+    target = source_page(page)
     if target.registration_capacity() is None:
         return None
     request = context.get("request")

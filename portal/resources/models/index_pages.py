@@ -7,15 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from portal.core.forms import PortalPageForm
-
-
-def source_page(page):
-    """The page whose children an index lists: itself, or the original when it is an alias.
-
-    The library, course and collection indexes are aliased into each translated site (``/en/``),
-    so the English interface lists the same resources without copying them.
-    """
-    return page.alias_of.specific if page.alias_of_id else page
+from portal.core.models.pages import source_page
 
 
 class ChildListingPage(Page):
