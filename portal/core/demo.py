@@ -201,12 +201,13 @@ def _point_default_site_at(home: HomePage) -> None:
 
 DEMO_DOMAIN = "thainguyen.edu.vn"
 DEMO_EDITOR = "bientap"  # a provincial editor: the organisations app gives it the role
+DEMO_DATA_ENTRY = "solieu"  # enters the plan's yearly figures: the indicators app gives it the role
 # A contributor of the university's library; the organisations app puts it in that group.
 DEMO_CONTRIBUTOR = ("dhtn", "thuvien@tnu.edu.vn", "Đại học Thái Nguyên")
 
 
 def ensure_accounts(log) -> None:
-    """An administrator, an editor and a contributor with random passwords; never a fixed one.
+    """An administrator, an editor, a contributor and a data-entry clerk with random passwords; never a fixed one.
 
     In development the passwords are kept in ``var/demo-accounts.txt`` so a later ``make run``
     can show them again; in production they are printed once and kept nowhere.
@@ -222,6 +223,7 @@ def ensure_accounts(log) -> None:
         ("quantri", f"quantri@{DEMO_DOMAIN}", True, "administrator"),
         (DEMO_EDITOR, f"{DEMO_EDITOR}@{DEMO_DOMAIN}", False, "editor"),
         (DEMO_CONTRIBUTOR[0], DEMO_CONTRIBUTOR[1], False, f"contributor ({DEMO_CONTRIBUTOR[2]})"),
+        (DEMO_DATA_ENTRY, f"{DEMO_DATA_ENTRY}@{DEMO_DOMAIN}", False, "indicator data entry"),
     )
     for username, email, superuser, role in accounts:
         user = user_model.objects.filter(username=username).first()

@@ -74,6 +74,12 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def sort_key(text: str) -> tuple[str, str]:
+    """Orders Vietnamese names as readers expect ("Ân" before "Bình"): base letters first, then
+    diacritics; code-point order would put every accented capital after "Z"."""
+    return fold(text), normalise(text)
+
+
 def slugify(text: str) -> str:
     """An ASCII slug from Vietnamese text: "Xã Tân Cương" → "xa-tan-cuong"."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")

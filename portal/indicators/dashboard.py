@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import AdminUnit
+from portal.core.text import sort_key
 from portal.indicators import computation
 from portal.indicators.computation import ProvinceValue, Row
 from portal.indicators.models.data import FIRST_YEAR, LAST_YEAR, Indicator, Measurement, unit_valid_in_year
@@ -35,6 +36,17 @@ class UnitFigure:
 
 
 @dataclass
+class CarriedFigure:
+    """A unit made by the 2025 reform, with the rate its predecessors reached before it."""
+
+    unit: AdminUnit
+    year: int
+    carried: Row
+    predecessors: list[AdminUnit]
+    own: Measurement | None  # the unit's own latest figure, to compare
+
+
+@dataclass
 class IndicatorView:
     indicator: Indicator
     series: dict[int, ProvinceValue]
@@ -42,6 +54,7 @@ class IndicatorView:
     ranked_year: int | None
     ranked: list[UnitFigure]
     chart: dict
+    carried: list[CarriedFigure] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -105,16 +118,27 @@ def chart(indicator: Indicator, series: dict[int, ProvinceValue]) -> dict:
     }
 
 
-def _district_successors() -> dict[int, list[AdminUnit]]:
-    """A district's successors are its own, or else the units its communes went into (one query)."""
-    through = AdminUnit.successors.through
-    links = through.objects.select_related("from_adminunit", "to_adminunit")
-    result: dict[int, dict[int, AdminUnit]] = defaultdict(dict)
-    for link in links:
-        result[link.from_adminunit_id][link.to_adminunit_id] = link.to_adminunit
-        if link.from_adminunit.parent_id:
-            result[link.from_adminunit.parent_id][link.to_adminunit_id] = link.to_adminunit
-    return {unit_id: sorted(units.values(), key=lambda u: u.name) for unit_id, units in result.items()}
+def _reform_links(
+    units: list[AdminUnit],
+) -> tuple[dict[int, list[AdminUnit]], dict[AdminUnit, list[AdminUnit]]]:
+    """From the 2025 reform's links (one query): each old unit's successors — a district's are its
+    own or else the units its communes went into — and each new unit's predecessors."""
+    by_id = {unit.pk: unit for unit in units}
+    successors: dict[int, dict[int, AdminUnit]] = defaultdict(dict)
+    predecessors: dict[AdminUnit, list[AdminUnit]] = defaultdict(list)
+    for link in AdminUnit.successors.through.objects.all():
+        old, new = by_id.get(link.from_adminunit_id), by_id.get(link.to_adminunit_id)
+        if old is None or new is None:
+            continue  # the province's own succession is not a ranking matter
+        successors[old.pk][new.pk] = new
+        if old.parent_id:
+            successors[old.parent_id][new.pk] = new
+        predecessors[new].append(old)
+    ordered = {
+        unit_id: sorted(found.values(), key=lambda u: sort_key(u.name))
+        for unit_id, found in successors.items()
+    }
+    return ordered, predecessors
 
 
 def build(year: int | None = None) -> list[IndicatorView]:
@@ -124,11 +148,45 @@ def build(year: int | None = None) -> list[IndicatorView]:
     if year is not None:
         measurements = measurements.filter(year__lte=year)
     units = [unit for unit in AdminUnit.objects.exclude(level=AdminUnit.Level.PROVINCE)]
-    successors = _district_successors()
+    successors, predecessors = _reform_links(units)
     by_indicator: dict[int, list[Measurement]] = defaultdict(list)
     for measurement in measurements:
         by_indicator[measurement.indicator_id].append(measurement)
-    return [_view(indicator, by_indicator[indicator.pk], units, successors, year) for indicator in indicators]
+    views = []
+    for indicator in indicators:
+        view = _view(indicator, by_indicator[indicator.pk], units, successors, year)
+        view.carried = _carried(by_indicator[indicator.pk], predecessors)
+        views.append(view)
+    return views
+
+
+def _carried(measurements: list[Measurement], predecessors: dict) -> list[CarriedFigure]:
+    """The last year before the reform, carried to each new unit by the one rule of
+    ``computation.carry_over`` (summed numerators over summed denominators)."""
+    before = [m for m in measurements if m.year < computation.REFORM_YEAR and m.unit.level != "province"]
+    if not before or not predecessors:
+        return []
+    year = max(m.year for m in before)
+    rows = {m.unit_id: _row(m) for m in before if m.year == year}
+    carried = computation.carry_over(
+        rows, {unit.pk: [p.pk for p in units] for unit, units in predecessors.items()}
+    )
+    latest: dict[int, Measurement] = {}
+    for m in measurements:
+        if m.unit_id in carried and m.year >= computation.REFORM_YEAR:
+            latest[m.unit_id] = m  # measurements come ordered by year
+    figures = [
+        CarriedFigure(
+            unit, year, carried[unit.pk], sorted(units, key=lambda u: sort_key(u.name)), latest.get(unit.pk)
+        )
+        for unit, units in predecessors.items()
+        if unit.pk in carried
+    ]
+    return sorted(figures, key=lambda figure: sort_key(figure.unit.name))
+
+
+def _row(m: Measurement) -> Row:
+    return Row(m.unit_id, m.unit.level, m.year, m.value, m.numerator, m.denominator)
 
 
 def _expected(units: list[AdminUnit], level: str, year: int) -> int:
@@ -138,7 +196,7 @@ def _expected(units: list[AdminUnit], level: str, year: int) -> int:
 def _view(indicator, measurements, units, successors, year) -> IndicatorView:
     rows_by_year: dict[int, list[Row]] = defaultdict(list)
     for m in measurements:
-        rows_by_year[m.year].append(Row(m.unit_id, m.unit.level, m.year, m.value, m.numerator, m.denominator))
+        rows_by_year[m.year].append(_row(m))
     series = {}
     for row_year, rows in sorted(rows_by_year.items()):
         levels = {row.level for row in rows if row.level != "province"}
@@ -167,7 +225,7 @@ def _view(indicator, measurements, units, successors, year) -> IndicatorView:
             for m in local
             if m.year == ranked_year and m.unit.level == ranked_level
         ),
-        key=lambda figure: (-figure.value if reverse else figure.value, figure.unit.name),
+        key=lambda figure: (-figure.value if reverse else figure.value, sort_key(figure.unit.name)),
     )
     return IndicatorView(indicator, series, status, ranked_year, ranked, chart(indicator, series))
 

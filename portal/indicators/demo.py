@@ -1,10 +1,10 @@
-"""Demo figures for the dashboard: 2022–2025 for every district and the province, 2025–2026 for
-a few of the communes made by the 2025 reform. Plausible, trending toward the plan's targets,
+"""Demo figures for the dashboard: 2022–2025 for every unit of each year, 2026 for the communes
+made by the 2025 reform. Plausible, trending toward the plan's targets,
 some behind. Loading again adds only what is missing.
 """
 
 import zlib
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from portal.core.demo import child_by_slug, mirror_in_other_languages, publish_child
 from portal.core.models import AdminUnit, HomePage
@@ -41,7 +41,6 @@ ENTERED = {
     "huyen-hoc-tap": [0, 11.11, 11.11, 22.22, 22.22],
     "tinh-hoc-tap": [0, 0, 0, 0, 0],
 }
-NEW_COMMUNES = 4
 SOURCE = "Sở Giáo dục và Đào tạo, báo cáo kết quả năm {year}"
 
 
@@ -62,51 +61,45 @@ def _rate(code: str, unit: AdminUnit, year: int) -> float:
     return max(0.0, min(100.0, start + offset + gain * (year - 2022)))
 
 
-def _measure(indicator, unit, year, value, numerator=None, denominator=None) -> bool:
-    _m, created = Measurement.objects.get_or_create(
+def _measurement(indicator, unit, year, value, numerator=None, denominator=None) -> Measurement:
+    return Measurement(
         indicator=indicator,
         unit=unit,
         year=year,
-        defaults={
-            "value": value,
-            "numerator": numerator,
-            "denominator": denominator,
-            "source": SOURCE.format(year=year),
-        },
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        source=SOURCE.format(year=year),
     )
-    return created
 
 
-def _fraction(indicator, unit, year) -> bool:
+def _fraction(indicator, unit, year) -> Measurement:
     denominator = _denominator(unit, TRENDS[indicator.code][2])
     numerator = int(denominator * _rate(indicator.code, unit, year) / 100)
-    return _measure(indicator, unit, year, rate(numerator, denominator), numerator, denominator)
+    return _measurement(indicator, unit, year, rate(numerator, denominator), numerator, denominator)
 
 
 def load_measurements(log) -> None:
+    """Every district and commune for each year it existed, 2022–2025, and the communes made by the
+    reform for 2026 too; the entered indicators for the province of each year."""
     indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
     units = list(AdminUnit.objects.all())
-    districts = [u for u in units if u.level == AdminUnit.Level.DISTRICT]
-    communes = [u for u in units if u.level == AdminUnit.Level.COMMUNE and u.valid_until is None][
-        :NEW_COMMUNES
-    ]
+    local = [u for u in units if u.level != AdminUnit.Level.PROVINCE]
     provinces = sorted((u for u in units if u.level == AdminUnit.Level.PROVINCE), key=lambda u: u.valid_from)
-    created = 0
-    for code in TRENDS:
-        indicator = indicators[code]
-        for year in range(2022, 2026):
-            created += sum(_fraction(indicator, d, year) for d in districts if unit_valid_in_year(d, year))
-        for year in (2025, 2026):
-            created += sum(_fraction(indicator, c, year) for c in communes)
-        start, gain, _kind = TRENDS[code]
-        value = Decimal(str(start + gain * 4 - 0.5)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-        created += _measure(indicator, provinces[-1], 2026, value)
+    figures = [
+        _fraction(indicators[code], unit, year)
+        for code in TRENDS
+        for year in range(2022, 2027)
+        for unit in local
+        if unit_valid_in_year(unit, year)
+    ]
     for code, values in ENTERED.items():
         for year, value in zip(range(2022, 2027), values, strict=True):
-            province = next(p for p in reversed(provinces) if unit_valid_in_year(p, year))
-            province = provinces[0] if year <= 2025 else province
-            created += _measure(indicators[code], province, year, Decimal(str(value)))
-    log(f"  indicators: {created} measurements added")
+            province = provinces[0] if year <= 2025 else provinces[-1]
+            figures.append(_measurement(indicators[code], province, year, Decimal(str(value))))
+    before = Measurement.objects.count()
+    Measurement.objects.bulk_create(figures, ignore_conflicts=True)
+    log(f"  indicators: {Measurement.objects.count() - before} measurements added")
 
 
 def load_recognitions(log) -> None:

@@ -52,6 +52,21 @@ def rows(views) -> list[list]:
                     *targets,
                 ]
             )
+        for figure in view.carried:
+            predecessors = ", ".join(unit.full_name for unit in figure.predecessors)
+            table.append(
+                [
+                    indicator.code,
+                    name,
+                    figure.unit.full_name,
+                    figure.year,
+                    figure.carried.value,
+                    figure.carried.numerator,
+                    figure.carried.denominator,
+                    _("carried over from %(units)s") % {"units": predecessors},
+                    *targets,
+                ]
+            )
     return [[neutralise_formula(cell) for cell in row] for row in table]
 
 

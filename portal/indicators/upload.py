@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.core.models import AdminUnit
+from portal.indicators import audit
 from portal.indicators.models import Indicator, Measurement
 
 COLUMNS = ("indicator", "unit", "year", "value", "numerator", "denominator", "source")
@@ -30,7 +31,7 @@ class UploadForm(forms.Form):
 @dataclass
 class Outcome:
     saved: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)  # line, column, reason
 
 
 def read_table(upload) -> list[dict]:
@@ -64,32 +65,42 @@ def read_table(upload) -> list[dict]:
     return [dict(zip(header, row, strict=False)) for row in rows[1:] if any(cell.strip() for cell in row)]
 
 
-def _number(text: str, kind):
-    text = (text or "").strip().replace(",", ".")
+def _number(row: dict, column: str, kind):
+    text = (row.get(column) or "").strip().replace(",", ".")
     if not text:
         return None
     try:
         return kind(Decimal(text)) if kind is int else Decimal(text)
     except (InvalidOperation, ValueError) as error:
-        raise ValidationError(_("“%(text)s” is not a number.") % {"text": text}) from error
+        raise ValidationError({column: _("“%(text)s” is not a number.") % {"text": text}}) from error
+
+
+def _required(row: dict, column: str, kind):
+    value = _number(row, column, kind)
+    if value is None:
+        raise ValidationError({column: _("This column is required.")})
+    return value
 
 
 def build_measurement(row: dict, indicators: dict, units: dict) -> Measurement:
+    """The row as a checked measurement; errors are keyed by the file's column names."""
     indicator = indicators.get((row.get("indicator") or "").strip())
     if indicator is None:
-        raise ValidationError(_("Unknown indicator “%(code)s”.") % {"code": row.get("indicator", "")})
+        raise ValidationError(
+            {"indicator": _("Unknown indicator “%(code)s”.") % {"code": row.get("indicator", "")}}
+        )
     unit = units.get((row.get("unit") or "").strip())
     if unit is None:
-        raise ValidationError(_("Unknown administrative unit “%(slug)s”.") % {"slug": row.get("unit", "")})
-    year, value = _number(row.get("year"), int), _number(row.get("value"), Decimal)
-    if year is None or value is None:
-        raise ValidationError(_("Year and value are required."))
+        raise ValidationError(
+            {"unit": _("Unknown administrative unit “%(slug)s”.") % {"slug": row.get("unit", "")}}
+        )
+    year, value = _required(row, "year", int), _required(row, "value", Decimal)
     measurement = Measurement.objects.filter(
         indicator=indicator, unit=unit, year=year
     ).first() or Measurement(indicator=indicator, unit=unit, year=year)
     measurement.value = value
-    measurement.numerator = _number(row.get("numerator"), int)
-    measurement.denominator = _number(row.get("denominator"), int)
+    measurement.numerator = _number(row, "numerator", int)
+    measurement.denominator = _number(row, "denominator", int)
     measurement.source = (row.get("source") or "").strip()[:255]
     measurement.full_clean()
     return measurement
@@ -103,19 +114,24 @@ def import_rows(rows: list[dict], user) -> Outcome:
         try:
             measurement = build_measurement(row, indicators, units)
         except ValidationError as error:
-            outcome.errors.append((line, " ".join(error.messages)))
+            for column, messages in error.message_dict.items():
+                outcome.errors.append((line, column if column in COLUMNS else "", " ".join(messages)))
             continue
         key = (measurement.indicator_id, measurement.unit_id, measurement.year)
         if key in seen:
-            outcome.errors.append((line, _("This indicator, unit and year appear twice in the file.")))
+            outcome.errors.append((line, "", _("This indicator, unit and year appear twice in the file.")))
         seen.add(key)
         checked.append(measurement)
     if outcome.errors:
         return outcome
     with transaction.atomic():
         for measurement in checked:
+            before = (
+                audit.figures(Measurement.objects.filter(pk=measurement.pk).first()) if measurement.pk else {}
+            )
             measurement.entered_by = user
             measurement.save()
+            audit.record(measurement, before, user)
     outcome.saved = len(checked)
     return outcome
 

@@ -63,28 +63,52 @@ def load_indicators_demo_content(log) -> None:
     from portal.indicators.demo import load_indicators_demo
 
     load_indicators_demo(log)
+    _demo_data_entry_role()
+
+
+def _demo_data_entry_role() -> None:
+    """The demo's data-entry account enters figures, and nothing else."""
+    from django.contrib.auth import get_user_model
+
+    from portal.core.demo import DEMO_DATA_ENTRY
+    from portal.organisations.roles import INDICATOR_DATA_ENTRY, group_for
+
+    clerk = get_user_model().objects.filter(username=DEMO_DATA_ENTRY).first()
+    if clerk is not None:
+        clerk.groups.add(group_for(INDICATOR_DATA_ENTRY))
 
 
 @hooks.register("register_admin_urls")
 def indicator_upload_urls():
     from django.urls import path
 
+    from portal.indicators.grid import grid_view
     from portal.indicators.upload import upload_view
 
-    return [path("indicators/upload/", upload_view, name="indicators_upload")]
+    return [
+        path("indicators/upload/", upload_view, name="indicators_upload"),
+        path("indicators/grid/", grid_view, name="indicators_grid"),
+    ]
 
 
-class UploadMenuItem(MenuItem):
+class DataEntryMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perms(["indicators.add_measurement", "indicators.change_measurement"])
 
 
 @hooks.register("register_admin_menu_item")
 def indicator_upload_menu_item():
-    return UploadMenuItem(
+    return DataEntryMenuItem(
         _("Upload figures"),
         reverse("indicators_upload"),
         name="indicators-upload",
         icon_name="upload",
-        order=321,
+        order=322,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def indicator_grid_menu_item():
+    return DataEntryMenuItem(
+        _("Enter figures"), reverse("indicators_grid"), name="indicators-grid", icon_name="table", order=321
     )

@@ -85,3 +85,49 @@ def test_the_clerk_finds_measurements_and_recognitions_in_the_admin(client, cler
     for url in ("/admin/snippets/indicators/measurement/", "/admin/snippets/indicators/recognition/"):
         assert client.get(url).status_code == 200
     assert client.get("/admin/snippets/indicators/measurement/add/").status_code == 200
+
+
+def test_every_kind_of_bad_row_is_named_by_row_and_column_in_vietnamese(client, clerk):
+    IndicatorFactory(code="ky-nang-song")
+    DistrictFactory(slug="huyen-dai-tu")  # ends on 30/6/2025
+    body = (
+        HEADER
+        + "ky-nang-song,huyen-dai-tu,2024,bốn mươi,,,\n"  # 2: not a number
+        + "ky-nang-song,huyen-dai-tu,2023,120,,,\n"  # 3: a percentage above 100
+        + "ky-nang-song,huyen-dai-tu,2022,50,150,100,\n"  # 4: numerator above denominator
+        + "ky-nang-song,huyen-khong-co,2024,50,,,\n"  # 5: unknown unit
+        + "ky-nang-song,huyen-dai-tu,2027,50,,,\n"  # 6: the district is gone by 2027
+        + "ky-nang-song,huyen-dai-tu,2019,50,,,\n"  # 7: before the plan
+        + "ky-nang-song,huyen-dai-tu,2025,50,,,\n"  # 8
+        + "ky-nang-song,huyen-dai-tu,2025,51,,,\n"  # 9: the same unit and year again
+    )
+    html = upload(client, "so-lieu.csv", body.encode()).content.decode()
+    assert not Measurement.objects.exists()
+    expected = {
+        "Dòng 2, cột “value”": "không phải là số",
+        "Dòng 3, cột “value”": "0 đến 100",
+        "Dòng 4, cột “numerator”": "lớn hơn mẫu số",
+        "Dòng 5, cột “unit”": "huyen-khong-co",
+        "Dòng 6, cột “unit”": "2027",
+        "Dòng 7, cột “year”": "2022 đến 2030",
+        "Dòng 9": "hai lần",
+    }
+    for where, reason in expected.items():
+        assert where in html, where
+        line = html[html.index(where) :].split("</li>")[0]
+        assert reason in line, (where, line)
+    assert "Dòng 8" not in html
+
+
+def test_uploaded_changes_are_in_the_figures_history(client, clerk):
+    IndicatorFactory(code="ky-nang-song")
+    DistrictFactory(slug="huyen-dai-tu")
+    upload(client, "a.csv", (HEADER + "ky-nang-song,huyen-dai-tu,2024,45,45,100,\n").encode())
+    upload(client, "b.csv", (HEADER + "ky-nang-song,huyen-dai-tu,2024,47,47,100,\n").encode())
+    measurement = Measurement.objects.get()
+    history = client.get(f"/admin/snippets/indicators/measurement/history/{measurement.pk}/").content.decode()
+    assert history.count("nhapso") >= 2
+    from wagtail.models import ModelLogEntry
+
+    edit = ModelLogEntry.objects.get(action="wagtail.edit", object_id=str(measurement.pk))
+    assert edit.data["changes"]["value"] == ["45.00", "47"]
