@@ -3,7 +3,8 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_ENV=production VAR_DIR=/var/lib/portal
-RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+# postgresql-client: pg_dump and pg_restore for `manage.py backup_portal` and `restore_portal`.
+RUN apt-get update && apt-get install -y --no-install-recommends gettext postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --create-home --home-dir /srv/portal portal
 WORKDIR /srv/portal

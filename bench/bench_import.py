@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from support import drop_database, postgres_database
+from support import bare_site, drop_database, postgres_database
 
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "1000"))
 TARGET_ROWS_PER_SECOND = 20
@@ -60,36 +60,8 @@ def _sheet(folder: Path, rows: int) -> Path:
 
 
 def _setup(workdir: Path, database_url: str):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
-    os.environ["VAR_DIR"] = str(workdir)
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.pop("ELASTICSEARCH_URL", None)
     # As in production: previews, reference and search indexing are queued for the worker.
-    os.environ["TASKS_BACKEND"] = "database"
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    from portal.core.reference_data import load_vocabularies
-
-    load_vocabularies()
-    from wagtail.models import Locale, Page, Site
-
-    from portal.core.models import HomePage
-    from portal.resources.contributors import setup_contributor
-
-    root = Page.get_first_root_node()
-    home = root.add_child(
-        instance=HomePage(
-            title="Trang chủ",
-            slug="trang-chu",
-            hero_title="Học tập suốt đời",
-            locale=Locale.objects.get(language_code="vi"),
-        )
-    )
-    Site.objects.update(root_page=home)
-    return home, setup_contributor("Đại học Thái Nguyên", "thuvien@tnu.edu.vn").organisation
+    return bare_site(workdir, database_url, TASKS_BACKEND="database")
 
 
 def _baseline(home, rows: int) -> float:

@@ -1,13 +1,24 @@
 """Run every ``bench/bench_*.py`` in a process of its own; each prints its figures and ratios.
 
 A process each, because each benchmark sets Django up with its own database and settings.
+PostgreSQL is migrated once into a template that every benchmark copies. The figures each
+benchmark records are gathered into ``bench/results.json``.
 """
 
+import json
+import os
+import platform
 import subprocess
 import sys
+import tempfile
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
+from support import migrated_template
+
 BENCH_DIR = Path(__file__).resolve().parent
+RESULTS = BENCH_DIR / "results.json"
 
 
 def main() -> int:
@@ -15,10 +26,40 @@ def main() -> int:
     if not modules:
         print("no benchmarks yet")
         return 0
-    failed = 0
-    for path in modules:
-        print(f"== {path.stem}", flush=True)
-        failed += subprocess.run([sys.executable, str(path)], cwd=BENCH_DIR.parent).returncode != 0
+    failed, started, durations = 0, time.perf_counter(), {}
+    with tempfile.TemporaryDirectory(prefix="bench-run-") as folder:
+        results = Path(folder, "results")
+        results.mkdir()
+        print("== preparing: PostgreSQL migrated once for every benchmark", flush=True)
+        with migrated_template(Path(folder)) as template:
+            environment = {**os.environ, "BENCH_RESULTS_DIR": str(results)}
+            if template:
+                environment["BENCH_POSTGRES_TEMPLATE"] = template
+            for path in modules:
+                print(f"== {path.stem}", flush=True)
+                begun = time.perf_counter()
+                command = [sys.executable, str(path)]
+                failed += subprocess.run(command, cwd=BENCH_DIR.parent, env=environment).returncode != 0
+                durations[path.stem] = round(time.perf_counter() - begun, 1)
+                print(f"   ({durations[path.stem]:.0f} s)", flush=True)
+        sections = {item.stem: json.loads(item.read_text()) for item in sorted(results.glob("*.json"))}
+    total = time.perf_counter() - started
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                "seconds": {**durations, "total": round(total, 1)},
+                **sections,
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+    print(
+        f"== {len(modules)} benchmarks in {total:.0f} s; figures written to {RESULTS.relative_to(BENCH_DIR.parent)}"
+    )
     return 1 if failed else 0
 
 

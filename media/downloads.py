@@ -27,6 +27,7 @@ from wagtail.documents import get_document_model
 from media.models import DownloadCounter
 from media.storages import is_s3
 from portal.core.file_access import may_download
+from portal.usage.recording import record_download
 
 logger = logging.getLogger(__name__)
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -110,6 +111,7 @@ def _presigned_redirect(request, document):
         raise StorageUnavailable from error
     if _counts(request):
         count_download(document.pk)
+        record_download(request, document.pk)
     url = storage.url(
         document.file.name,
         parameters={
@@ -166,6 +168,7 @@ def _serve_file(request, document):
         status = 206
     if _counts(request):
         count_download(document.pk)
+        record_download(request, document.pk)
     length = end - start + 1
     response = FileResponse(
         _Slice(handle, start, length), status=status, content_type=_content_type(document)

@@ -1,8 +1,13 @@
 from django.urls import path
 
 from media import downloads
+from portal.core.ratelimit import rate_limited
 
 app_name = "media"
 urlpatterns = [
-    path("tai-ve/<int:document_id>/<str:filename>", downloads.download, name="download"),
+    path(
+        "tai-ve/<int:document_id>/<str:filename>",
+        rate_limited("downloads")(downloads.download),
+        name="download",
+    ),
 ]

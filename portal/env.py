@@ -5,6 +5,7 @@ known (``READ``) and a bad value stops start-up with one clear line instead of a
 """
 
 import os
+import re
 import sys
 from urllib.parse import unquote, urlsplit
 
@@ -34,6 +35,29 @@ def flag(name: str, default: bool = False) -> bool:
 def words(name: str, default: str = "") -> list[str]:
     """A comma-separated list, blanks dropped."""
     return [part.strip() for part in text(name, default).split(",") if part.strip()]
+
+
+def count(name: str, default: int) -> int:
+    """A whole number, zero or more."""
+    raw = text(name)
+    if not raw:
+        return default
+    if not raw.isdigit():
+        raise ConfigurationError(f"{name}={raw!r} is not a whole number (0 or more)")
+    return int(raw)
+
+
+_RATE = re.compile(r"^(off|0|\d+/\d*[smhd])$")
+
+
+def rate(name: str, default: str) -> str:
+    """A request limit such as ``120/m``, ``30/10m`` or ``500/h``, or ``off``."""
+    raw = text(name, default).replace(" ", "").lower()
+    if not _RATE.match(raw):
+        raise ConfigurationError(
+            f"{name}={raw!r} is not a limit (use COUNT/PERIOD such as 120/m, 30/10m, 500/h, or off)"
+        )
+    return raw
 
 
 def url(name: str, schemes: tuple[str, ...]) -> str:

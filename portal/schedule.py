@@ -5,6 +5,7 @@ from portal.imports.jobs import harvest_due_sources
 from portal.programmes.tasks import roll_airings_forward
 from portal.registrations.tasks import purge_expired_registrations
 from portal.resources.links import check_resource_links
+from portal.usage.tasks import flush_usage_counts
 from search.tasks import index_recent_downloads
 
 SCHEDULE = [
@@ -22,4 +23,6 @@ SCHEDULE = [
     Periodic("roll-airings-forward", "20 0 * * *", roll_airings_forward),
     # Resources' outside addresses, gently, every Sunday night; editors see the broken ones.
     Periodic("check-resource-links", "0 2 * * 0", check_resource_links),
+    # Usage counts buffered by the process running the task; rare search phrases of past months go.
+    Periodic("flush-usage-counts", "* * * * *", flush_usage_counts),
 ]

@@ -5,6 +5,7 @@ tasks run at once). The production profile (``DJANGO_ENV=production`` or ``DEBUG
 to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``. See README.md, "Runtime profiles".
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,7 +52,9 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.centres",
     "portal.indicators",
+    "portal.usage",
     "portal.interop",
+    "portal.backups",
     "media",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -81,11 +84,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "portal.usage.middleware.UsageMiddleware",  # first: counts marked responses, cached ones too
     "django.middleware.security.SecurityMiddleware",
+    "portal.core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.core.page_cache.PageCacheMiddleware",  # anonymous pages; below the usage counting
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into its page
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -161,6 +170,41 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Whole pages for anonymous visitors (portal/core/page_cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.count("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_ALIAS = "default"
+# Rows written while people browse (counters, sessions, logs, search index, renditions): saving
+# them must not empty the page cache. Apps by label, or single models as "app.model".
+PAGE_CACHE_IGNORED_MODELS = [
+    "admin",
+    "auth",
+    "axes",
+    "contenttypes",
+    "django_tasks_database",
+    "imports",
+    "interop",
+    "organisations.rolegroup",
+    "portal_media.downloadcounter",
+    "portal_media.portalrendition",
+    "portal_media.uploadsession",
+    "resources.linkcheck",
+    "search",
+    "sessions",
+    "usage",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflowstate",
+    "wagtailimages.rendition",
+    "wagtailsearch",
+    "wagtailusers",
+]
 
 # --- background tasks -----------------------------------------------------------------------
 TASKS_BACKEND = env.text("TASKS_BACKEND", "database" if DJANGO_ENV == "production" else "immediate")
@@ -275,6 +319,14 @@ else:
 # Registrants' names and contacts are deleted this many days after the event (or class) ends.
 REGISTRATION_RETENTION_DAYS = int(env.text("REGISTRATION_RETENTION_DAYS", "90") or 90)
 
+# --- usage statistics -----------------------------------------------------------------------
+# A search phrase appears in the report only once this many different people searched it in a
+# month (queries can hold names or phone numbers). Counts are buffered in each process and
+# written when the oldest is USAGE_FLUSH_SECONDS old or USAGE_FLUSH_SIZE are waiting.
+USAGE_SEARCH_MIN_PEOPLE = int(env.text("USAGE_SEARCH_MIN_PEOPLE", "5") or 5)
+USAGE_FLUSH_SECONDS = 30
+USAGE_FLUSH_SIZE = 300
+
 # --- internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -299,18 +351,79 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another host from 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- security -------------------------------------------------------------------------------
+# Reverse proxies in front of the server, each appending the address it was reached from to
+# X-Forwarded-For (the TLS-terminating proxy of docker-compose: 1). 0 trusts no such header.
+TRUSTED_PROXY_COUNT = env.count("TRUSTED_PROXY_COUNT", 0)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None
-SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", default=False)
+# Only our own proxy may say that a request came over HTTPS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION and TRUSTED_PROXY_COUNT else None
+SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", default=PRODUCTION)
 SECURE_HSTS_SECONDS = 31_536_000 if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = [
-    "security.W008",  # TLS ends at the reverse proxy in front of gunicorn
-    "security.W019",  # SAMEORIGIN: Wagtail's page preview is an iframe of the site itself
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN for the admin's own frame
+SILENCED_SYSTEM_CHECKS = []
+# Content-Security-Policy (portal.core.csp): strict on the public site, Wagtail's needs in the admin.
+# Media origins (S3) are added per request; an episode's player page may frame BROADCAST_PLAYER_HOSTS.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF],
+        "media-src": [_SELF],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_NONE],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "media-src": [_SELF, "blob:"],
+        "font-src": [_SELF, "data:"],
+        "frame-src": [_SELF],  # page previews
+        "worker-src": [_SELF, "blob:"],
+        "frame-ancestors": [_SELF],
+    }
+}
+# Requests per client address (portal.core.ratelimit): COUNT/PERIOD (s, m, h, d; "30/10m"), "off" to
+# lift one; each overridable as RATE_LIMIT_<NAME>. A carrier's NAT or a learning centre puts many
+# people behind one address, hence the generous figures.
+RATE_LIMITS = {
+    name: env.rate(f"RATE_LIMIT_{name.upper()}", default)
+    for name, default in {
+        "search_api": "300/m",
+        "autocomplete": "600/m",
+        "downloads": "300/m",
+        "registration": "120/h",  # POST only: a whole class may register from one centre
+        "password_reset": "30/h",  # POST only
+    }.items()
+}
+RATE_LIMIT_CACHE = "default"
+# Sign-in lockout (django-axes): failures count per user name and address together, so one
+# account under attack does not lock out the other editors behind the same address.
+AUTHENTICATION_BACKENDS = [
+    "portal.core.lockout.SignInAttemptsBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_FAILURE_LIMIT = env.count("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.count("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.core.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.core.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failed attempts are kept (until they expire); sign-ins are not logged
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

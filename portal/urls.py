@@ -4,9 +4,19 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.core.ratelimit import ADMIN_TEMPLATE, rate_limited
+
 urlpatterns = [
+    # Wagtail's own view, with asking for reset e-mails limited per address (before the admin's routes).
+    path(
+        "admin/password_reset/",
+        rate_limited("password_reset", methods=("POST",), template=ADMIN_TEMPLATE)(
+            PasswordResetView.as_view()
+        ),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -50,7 +50,9 @@ def _run(method: str, *args):
         except SearchUnavailable as error:
             _fall_back(error)
             return getattr(get_backend("database"), method)(*args), "fallback"
-    return getattr(get_backend("database"), method)(*args), None
+    # Elasticsearch configured but failed a moment ago: every answer until the retry says so.
+    notice = "fallback" if settings.SEARCH_BACKEND == "elasticsearch" else None
+    return getattr(get_backend("database"), method)(*args), notice
 
 
 def search(query: SearchQuery) -> SearchResults:

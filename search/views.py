@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal.usage.marks import mark_search
 from search import params, query
 from search.documents import FACETS
 from search.families.registry import relabel
@@ -77,7 +78,12 @@ def search(request):
         )
     if results is None or not results.total:
         context["popular_subjects"] = _popular_subjects(search_query.locale)
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    # Counted: a new search, not a refinement or a next page; "corrected" hits are for other words.
+    refined = search_query.page > 1 or search_query.filters or search_query.sort != "relevance"
+    if search_query.text and not refined:
+        mark_search(response, search_query.text, 0 if results.corrected else results.total)
+    return response
 
 
 def _sorts() -> list[tuple[str, str]]:

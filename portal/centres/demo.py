@@ -159,4 +159,27 @@ def load_centres_demo(log) -> None:
         log("  learning centres skipped: no Vietnamese home page")
         return
     index = load_centres(home, log)
+    _register_online(index, log)
     mirror_in_other_languages(home, [index], log)
+
+
+def _register_online(index: CentreIndexPage, log) -> None:
+    """One class signs people up through an upcoming event's registration form (the events
+    app's seats, waiting list and confirmation), the way a centre announces a class opening."""
+    from django.utils import timezone
+
+    from portal.events.models import EventPage
+
+    event = (
+        EventPage.objects.live()
+        .filter(capacity__gt=0, starts_at__gt=timezone.now(), locale__language_code="vi")
+        .order_by("starts_at")
+        .first()
+    )
+    centre = CommunityLearningCentrePage.objects.child_of(index).live().order_by("path").first()
+    if event is None or centre is None or any(item.registration_event_id for item in centre.classes.all()):
+        return
+    first = centre.classes.all()[0]
+    first.registration_event = event
+    centre.save_revision().publish()
+    log(f"  learning centres: “{first.title}” takes registrations through “{event.title}”")

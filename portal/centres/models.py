@@ -20,6 +20,7 @@ from wagtail.search import index
 from portal.centres.kinds import ClassKind
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import source_page
+from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer
 
 
@@ -31,7 +32,7 @@ def communes_valid_today() -> Q:
     )
 
 
-class CentreIndexPage(Page):
+class CentreIndexPage(KnownAncestorsMixin, Page):
     """All community learning centres, by commune, with a filter that works without JavaScript."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -49,7 +50,7 @@ class CentreIndexPage(Page):
         verbose_name_plural = _("learning centre indexes")
 
     def get_centres(self):
-        return CommunityLearningCentrePage.objects.child_of(source_page(self)).live().public()
+        return public(CommunityLearningCentrePage.objects.child_of(source_page(self)).live())
 
     def get_context(self, request, *args, **kwargs):
         from portal.centres.listing import centre_listing
@@ -64,7 +65,7 @@ class CentreIndexPage(Page):
         return index_node(self, request)
 
 
-class CommunityLearningCentrePage(Page):
+class CommunityLearningCentrePage(KnownAncestorsMixin, Page):
     """One centre: its commune (with the units it replaced), address, contact, facilities, classes."""
 
     commune = models.ForeignKey(
@@ -188,7 +189,7 @@ class CommunityLearningCentrePage(Page):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent().specific if self.get_parent() else None
         context["centre_index"] = parent if isinstance(parent, CentreIndexPage) else None
-        context["class_list"] = list(self.classes.all())
+        context["class_list"] = list(self.classes.select_related("registration_event"))
         return context
 
     def structured_data(self, request) -> dict:
@@ -212,6 +213,15 @@ class CentreClass(Orderable):
         _("free seats"), default=0, help_text=_("Places still open for registration.")
     )
     registration_contact = models.CharField(_("registration contact"), max_length=255, blank=True)
+    registration_event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("online registration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("An event for the class's opening whose registration form people use to sign up."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -219,6 +229,7 @@ class CentreClass(Orderable):
         FieldPanel("schedule"),
         FieldRowPanel([FieldPanel("starts"), FieldPanel("ends")]),
         FieldPanel("registration_contact"),
+        FieldPanel("registration_event"),
     ]
     api_fields = [
         APIField("title"),

@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.core.page_cache import connect_invalidation
         from portal.core.spreadsheets import neutralise_wagtail_csv_exports
 
         neutralise_wagtail_csv_exports()
+        connect_invalidation()

@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale, get_page_models
 
+from portal.core.routing import public
+
 RICH_TEXT_FEATURES = [
     "h2",
     "h3",
@@ -96,7 +98,7 @@ class LatestPagesBlock(blocks.StructBlock):
         except (LookupError, ValueError):
             context["items"] = []
             return context
-        pages = model.listing_queryset().live().public().filter(locale=Locale.get_active())
+        pages = public(model.listing_queryset().live()).filter(locale=Locale.get_active())
         context["items"] = list(pages[: value["count"]])
         return context
 

@@ -11,6 +11,8 @@ import json
 from django.utils.html import mark_safe
 from django.utils.timezone import is_aware, localtime
 
+from portal.core.routing import ancestors
+
 CONTEXT = "https://schema.org"
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -94,7 +96,7 @@ def page_node(page, request, schema_type: str | list[str], **properties) -> dict
 
 def breadcrumbs(page, request) -> dict | None:
     """The BreadcrumbList from the site's home page down to ``page``."""
-    chain = [*page.get_ancestors().filter(depth__gt=1), page]
+    chain = [*(ancestor for ancestor in ancestors(page) if ancestor.depth > 1), page]
     items = []
     for position, crumb in enumerate(chain, start=1):
         items.append(

@@ -24,6 +24,7 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import source_page
+from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import terms
 from portal.news.categories import NewsCategory
 
@@ -34,7 +35,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """The news, newest first, ten to a page, with a category filter and RSS/Atom feeds.
 
     Aliased under each translated home page (``/en/tin-tuc/``), it lists its source's news.
@@ -56,7 +57,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def get_news(self):
         """Live, public news below the index, newest first."""
-        return NewsPage.listing_queryset().child_of(source_page(self)).live().public()
+        return public(NewsPage.listing_queryset().child_of(source_page(self)).live())
 
     def feed_url(self, kind: str, request=None) -> str:
         """``rss.xml`` or ``atom.xml`` beside the index (see ``portal.core.page_files``)."""
@@ -94,7 +95,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return index_node(self, request)
 
 
-class NewsPage(Page):
+class NewsPage(KnownAncestorsMixin, Page):
     """One news item or announcement: date, authors, categories, tags, lead picture, body."""
 
     date = models.DateField(_("date"), default=datetime.date.today)

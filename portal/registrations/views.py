@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from portal.core.models.pages import source_page
+from portal.core.ratelimit import rate_limited
 from portal.registrations import notifications, seats
 from portal.registrations.forms import RegistrationForm
 from portal.registrations.models import Registration
@@ -49,6 +50,7 @@ def _context(request, page, target, **extra) -> dict:
     }
 
 
+@rate_limited("registration", methods=("POST",))
 def register(request, page):
     """GET: the form (or why there is none). POST: a seat, a place on the waiting list, or the
     form again with what to correct; nothing is saved until everything is right."""

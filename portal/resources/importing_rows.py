@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.core.sanitise import plain_text
 from portal.core.text import slugify
 from portal.organisations.models import Organisation
 from portal.resources.importing_files import FileProblem, check_file
@@ -156,8 +157,9 @@ class RowChecker:
 
     def check(self, row: SourceRow) -> ResourceData:
         errors: list[str] = []
-        values = {  # free text as written (only composed, NFC: pasted text often arrives decomposed)
-            name: unicodedata.normalize("NFC", value) if name in FREE_TEXT else value
+        values = {  # free text as written (composed, NFC: pasted text often arrives decomposed; HTML
+            # from a repository's description becomes its text)
+            name: plain_text(unicodedata.normalize("NFC", value)) if name in FREE_TEXT else value
             for name, value in row.values.items()
         }
         for name, limit in _MAX_LENGTHS.items():

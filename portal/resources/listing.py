@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.routing import public
 from portal.resources.downloads import with_download_totals
 from portal.resources.facets import LISTING_FACETS
 from portal.resources.models.choices import ResourceType
@@ -106,8 +107,7 @@ class ResourceFilterForm(forms.Form):
 def card_queryset(queryset):
     """Live, public resources with what a card shows joined or prefetched."""
     return with_download_totals(
-        queryset.live()
-        .public()
+        public(queryset.live())
         .select_related("organisation", "licence", "level", "thumbnail")
         .prefetch_related("subjects", "languages", "thumbnail__renditions")
     )

@@ -143,3 +143,19 @@ def test_index_runs_the_same_queries_for_5_or_30_centres(client, centre_index):
     add(25)
 
     assert _queries(client) == few
+
+
+def test_a_class_opening_as_an_event_takes_registrations_online(client, home, dai_tu):
+    from tests.events.factories import EventIndexPageFactory, EventPageFactory
+
+    opening = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home), title="Khai giảng lớp xóa mù chữ", capacity=20
+    )
+    literacy = dai_tu.classes.get()
+    literacy.registration_event = opening
+    literacy.save()
+    html = client.get(dai_tu.url).text
+    assert f'href="{opening.url}dang-ky/">Đăng ký trực tuyến</a>' in html
+    assert client.get(f"{opening.url}dang-ky/").status_code == 200
+    opening.unpublish()
+    assert "Đăng ký trực tuyến" not in client.get(dai_tu.url).text

@@ -25,6 +25,7 @@ def test_the_list_shows_every_periodic_task_and_its_next_run():
         "purge-expired-registrations",
         "roll-airings-forward",
         "check-resource-links",
+        "flush-usage-counts",
     ]
     assert all("next 20" in line for line in lines)
 

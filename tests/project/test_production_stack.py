@@ -37,7 +37,7 @@ def test_production_services_and_profile(project_root):
     assert web_env["ELASTICSEARCH_URL"] == "http://elasticsearch:9200"
     assert web_env["TASKS_BACKEND"] == "database"
     assert services["elasticsearch"]["image"].split(":")[-1].startswith("8.")
-    assert services["postgres"]["image"] == "postgres:16"
+    assert services["postgres"]["image"] == "postgres:15"  # pg_dump of the image is 15 (backups)
     assert "db_worker" in services["worker"]["command"]
     assert services["scheduler"]["command"] == ["python", "manage.py", "scheduler"]
     assert "setup_roles" in services["web"]["command"]

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.routing import KnownAncestorsMixin, route_from
 
 
 def source_page(page):
@@ -21,7 +22,7 @@ def source_page(page):
     return page.alias_of.specific if getattr(page, "alias_of_id", None) else page
 
 
-class HomePage(Page):
+class HomePage(KnownAncestorsMixin, Page):
     """The landing page: search box first, then sections the editors arrange in ``body``.
 
     Lives at the root of each locale's tree; content apps add their indexes below it.
@@ -51,6 +52,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        routed = route_from(self, request, path_components)
+        return routed if routed is not None else super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = home_sections(self, request)
@@ -69,7 +74,7 @@ def home_sections(home: "HomePage", request) -> list[dict]:
     return sections
 
 
-class StandardPage(Page):
+class StandardPage(KnownAncestorsMixin, Page):
     """A plain page of text and sections: about the plan, help, accessibility statement..."""
 
     introduction = models.TextField(_("introduction"), blank=True)

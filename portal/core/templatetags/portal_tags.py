@@ -8,21 +8,23 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from portal.core.routing import ancestors, live_translations
+
 register = template.Library()
 
 
 def counterparts(page) -> dict:
     """Per language code, ``(translation, source)``: the page's live translation, else that of its
-    nearest ancestor (``source`` is the page or ancestor it translates). Two queries.
+    nearest ancestor (``source`` is the page or ancestor it translates). Known from routing
+    when the page is the one served, else two queries.
 
     Resources are Vietnamese only; their English link leads to the English library rather than
     to a 404.
     """
-    chain = [page, *page.get_ancestors().reverse()]  # nearest first
-    live = Page.objects.live().filter(translation_key__in=[candidate.translation_key for candidate in chain])
+    chain = [page, *reversed(ancestors(page))]  # nearest first
     found = {
         (translation.translation_key, translation.locale.language_code): translation
-        for translation in live.select_related("locale")
+        for translation in live_translations(chain)
     }
     result = {}
     for code, _name in settings.LANGUAGES:
@@ -133,3 +135,16 @@ def share_links(context) -> dict:
         "url": url,
         "targets": [(name, pattern.format(url=quote(url, safe=""))) for name, pattern in SHARE_TARGETS],
     }
+
+
+# Parameters that order or page a listing rather than narrow it.
+NOT_FILTERS = frozenset({"sort", "when", "page"})
+
+
+@register.simple_tag
+def filters_in_use(form) -> int:
+    """How many of a listing form's filters narrow the list, shown on its closed filter panel."""
+    data = getattr(form, "cleaned_data", None) or {}
+    return sum(
+        1 for name, value in data.items() if name not in NOT_FILTERS and value not in (None, "", [], ())
+    )

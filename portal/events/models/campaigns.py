@@ -20,13 +20,14 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import source_page
+from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.text import fold
 from portal.events.models.events import EventPage
 
 CAMPAIGN_ENDS_EARLY = _("The campaign cannot end before it starts.")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """Every event below it: upcoming or past, filtered, a month calendar and an iCal feed.
 
     Aliased under each translated home page (``/en/su-kien/``), it lists its source's events.
@@ -46,10 +47,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("events indexes")
 
     def get_events(self):
-        return EventPage.objects.descendant_of(source_page(self)).live().public()
+        return public(EventPage.objects.descendant_of(source_page(self)).live())
 
     def get_campaigns(self):
-        return CampaignPage.objects.child_of(source_page(self)).live().public().order_by("-start_date")
+        return public(CampaignPage.objects.child_of(source_page(self)).live()).order_by("-start_date")
 
     @path("")
     def index_route(self, request):
@@ -100,7 +101,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return index_node(self, request)
 
 
-class CampaignPage(RoutablePageMixin, Page):
+class CampaignPage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """A yearly campaign and the events held for it in the province's communes and wards."""
 
     class Kind(models.TextChoices):
@@ -194,9 +195,7 @@ class CampaignPage(RoutablePageMixin, Page):
 
     def get_events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            public(EventPage.objects.child_of(self).live())
             .select_related("commune", "organiser")
             .order_by("starts_at", "pk")
         )

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer, terms
 from portal.events.models.choices import EventStatus
 from portal.registrations.pages import RegistrablePageMixin
@@ -45,7 +46,7 @@ def local_midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-class EventPage(RegistrablePageMixin, Page):
+class EventPage(KnownAncestorsMixin, RegistrablePageMixin, Page):
     """One event. Its organiser's group may edit it and sees its registrations.
 
     Saving an event with an organiser gives that organisation's group edit permission on the page

@@ -11,9 +11,10 @@ from wagtail.search import index
 
 from portal.core import jsonld
 from portal.core.forms import PortalPageForm
+from portal.core.routing import KnownAncestorsMixin
 
 
-class IndicatorDashboardPage(RoutablePageMixin, Page):
+class IndicatorDashboardPage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """/chi-tieu/: each indicator of the plan against its 2025 and 2030 targets, by year and unit.
 
     Figures come from ``Measurement`` rows, not from the page; exports (CSV, XLSX) and a printable

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
+from portal.core.routing import public
 from portal.programmes.validation import check_aware
 
 DEFAULT_MINUTES = 30
@@ -24,8 +25,8 @@ DEFAULT_MINUTES = 30
 class AiringQuerySet(models.QuerySet):
     def shown(self) -> "AiringQuerySet":
         """Airings whose programme is live and public, and whose episode, if any, is live too."""
-        public = Page.objects.live().public().values("pk")
-        return self.filter(programme__in=public).filter(Q(episode__isnull=True) | Q(episode__live=True))
+        shown = public(Page.objects.live()).values("pk")
+        return self.filter(programme__in=shown).filter(Q(episode__isnull=True) | Q(episode__live=True))
 
 
 class Airing(models.Model):

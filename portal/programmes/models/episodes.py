@@ -13,6 +13,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
+from portal.core.csp import frames_from_player_hosts
+from portal.core.routing import KnownAncestorsMixin
 from portal.programmes.forms import EpisodePageForm
 from portal.programmes.models.airings import Airing
 from portal.programmes.validation import check_aware, check_player_url
@@ -30,7 +32,7 @@ def _document(verbose_name, help_text):
     )
 
 
-class EpisodePage(RoutablePageMixin, Page):
+class EpisodePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """An episode: watched or heard on our own player, or on the broadcaster's on request."""
 
     number = models.PositiveIntegerField(_("episode number"), null=True, blank=True)
@@ -183,6 +185,7 @@ class EpisodePage(RoutablePageMixin, Page):
         return self.render(request)
 
     @path("xem/", name="player")
+    @frames_from_player_hosts
     def player_route(self, request):
         """The broadcaster's player in a frame, loaded only because the visitor asked for it."""
         from django.http import Http404

@@ -24,13 +24,14 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import source_page
+from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import OrganisationSerializer, terms
 from portal.programmes.models.airings import Airing
 
 UPCOMING_LIMIT = 8
 
 
-class ProgrammeIndexPage(RoutablePageMixin, Page):
+class ProgrammeIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """Every broadcast programme, with its channel, regular slot and next airing."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -54,9 +55,7 @@ class ProgrammeIndexPage(RoutablePageMixin, Page):
             Q(airings__episode__isnull=True) | Q(airings__episode__live=True)
         )
         return (
-            BroadcastProgrammePage.objects.child_of(source_page(self))
-            .live()
-            .public()
+            public(BroadcastProgrammePage.objects.child_of(source_page(self)).live())
             .select_related("producer")
             .annotate(next_airing=Min("airings__starts_at", filter=upcoming))
             .order_by("title")
@@ -78,7 +77,7 @@ class ProgrammeIndexPage(RoutablePageMixin, Page):
         return index_node(self, request)
 
 
-class BroadcastProgrammePage(RoutablePageMixin, Page):
+class BroadcastProgrammePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """A series on one channel (TV, radio, e-newspaper, social platform), with its episodes."""
 
     class ChannelKind(models.TextChoices):
@@ -206,9 +205,7 @@ class BroadcastProgrammePage(RoutablePageMixin, Page):
         from portal.programmes.models.episodes import EpisodePage
 
         return (
-            EpisodePage.objects.child_of(self)
-            .live()
-            .public()
+            public(EpisodePage.objects.child_of(self).live())
             .filter(Q(air_time__lte=timezone.now()) | Q(air_time__isnull=True))
             .select_related("media", "audio", "captions")
             .order_by("-air_time", "-number")

@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
+from portal.core.routing import KnownAncestorsMixin
 
 
-class SchedulePage(RoutablePageMixin, Page):
+class SchedulePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """What airs in the next 14 days, day by day, with a calendar feed beside it."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import OrganisationSerializer, terms
 from portal.resources.models.index_pages import ChildListingPage
 from portal.resources.structured import course_node
@@ -50,7 +51,7 @@ class CourseIndexPage(ChildListingPage):
         verbose_name = _("course index")
 
 
-class CoursePage(Page):
+class CoursePage(KnownAncestorsMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(PortalStreamBlock(), blank=True, verbose_name=_("description"))
     provider = models.ForeignKey(

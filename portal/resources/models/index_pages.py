@@ -8,9 +8,10 @@ from wagtail.models import Page
 
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import source_page
+from portal.core.routing import KnownAncestorsMixin, public
 
 
-class ChildListingPage(Page):
+class ChildListingPage(KnownAncestorsMixin, Page):
     """An index that lists its live children of one page type (courses, collections).
 
     Subclasses name ``listed_type`` (an app_label.Model string) and ``listing_context_name``.
@@ -31,7 +32,7 @@ class ChildListingPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listed = apps.get_model(self.listed_type)
-        context[self.listing_context_name] = (
-            listed.listing_queryset().child_of(source_page(self)).live().public()
+        context[self.listing_context_name] = public(
+            listed.listing_queryset().child_of(source_page(self)).live()
         )
         return context

@@ -32,6 +32,7 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models import Subject
+from portal.core.routing import KnownAncestorsMixin, ancestors, public
 from portal.core.serializers import LicenceSerializer, OrganisationSerializer, terms
 from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
@@ -41,11 +42,12 @@ from portal.resources.models.index_pages import source_page
 from portal.resources.models.sections import OrganisationSectionPage
 from portal.resources.serializers import ResourceFileSerializer
 from portal.resources.structured import resource_node
+from portal.usage.marks import mark_view
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
-class LibraryIndexPage(RoutablePageMixin, Page):
+class LibraryIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
     """Every resource of every contributing organisation, with filters, sorting and pages."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -66,10 +68,9 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         return LearningResourcePage.objects.descendant_of(source_page(self))
 
     def get_sections(self):
-        return (
+        return public(
             OrganisationSectionPage.objects.child_of(source_page(self))
             .live()
-            .public()
             .select_related("organisation")
             .order_by("title")
         )
@@ -106,7 +107,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         )
 
 
-class LearningResourcePage(Page):
+class LearningResourcePage(KnownAncestorsMixin, Page):
     ResourceType = ResourceType
 
     class Accessibility(models.TextChoices):
@@ -265,6 +266,8 @@ class LearningResourcePage(Page):
         APIField("files", serializer=ResourceFileSerializer(many=True, read_only=True)),
     ]
     exclude_fields_in_copy = ["identifier"]
+    # Read with the page when it is served (see portal.core.routing).
+    served_with = ("organisation", "licence", "level", "thumbnail", "adapted_from_licence", "link_check")
     base_form_class = LearningResourceForm
 
     parent_page_types = ["resources.OrganisationSectionPage"]
@@ -329,7 +332,7 @@ class LearningResourcePage(Page):
     @property
     def collections(self):
         collection_model = self._meta.apps.get_model("resources", "CollectionPage")  # it imports this module
-        return collection_model.objects.live().public().filter(items__resource_id=self.pk).distinct()
+        return public(collection_model.objects.live().filter(items__resource_id=self.pk).distinct())
 
     def broken_link(self):
         """The last check of the outside address when it failed (the page says so), else None."""
@@ -347,12 +350,18 @@ class LearningResourcePage(Page):
             LearningResourcePage.objects.filter(subjects__in=subject_ids).exclude(pk=self.pk).values("pk")
         )
         return list(
-            LearningResourcePage.objects.live()
-            .public()
+            public(LearningResourcePage.objects.live())
             .filter(pk__in=candidates, locale_id=self.locale_id)
             .select_related("organisation", "licence")
             .order_by("-first_published_at")[:limit]
         )
+
+    def library(self):
+        """The library the resource is listed in (known from routing when the page is served)."""
+        for ancestor in ancestors(self):
+            if ancestor.specific_class is LibraryIndexPage:
+                return ancestor.specific_deferred
+        return None
 
     def structured_data(self, request) -> dict:
         return resource_node(self, request)
@@ -372,6 +381,10 @@ class LearningResourcePage(Page):
             ),
         )
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return response if getattr(request, "is_preview", False) else mark_view(response, "resource", self.pk)
+
     def get_context(self, request, *args, **kwargs):
         from portal.resources.attribution import attribution_text
 
@@ -382,7 +395,7 @@ class LearningResourcePage(Page):
         context.update(
             files=files,
             preview_file=next((item for item in files if item.has_preview), None),
-            library=LibraryIndexPage.objects.ancestor_of(self).first(),
+            library=self.library(),
             related=self.related_resources(),
             attribution=attribution_text(self, request),
             subject_list=list(self.subjects.all()),

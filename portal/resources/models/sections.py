@@ -12,11 +12,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
+from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import OrganisationSerializer
 from portal.resources.structured import section_node
 
 
-class OrganisationSectionPage(Page):
+class OrganisationSectionPage(KnownAncestorsMixin, Page):
     """One contributing organisation's part of the library; its resources are its children."""
 
     organisation = models.ForeignKey(
