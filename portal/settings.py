@@ -173,6 +173,17 @@ CACHES = {
 # Whole pages for anonymous visitors (portal/core/page_cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = env.count("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_ALIAS = "default"
+# Where a caching proxy (Varnish, nginx…) stands in front, Wagtail tells it to forget a page when
+# the page is published, unpublished or moved; without one, nothing is sent anywhere.
+FRONTEND_CACHE_PURGE_URL = env.url("FRONTEND_CACHE_PURGE_URL", ("http", "https"))
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 # Rows written while people browse (counters, sessions, logs, search index, renditions): saving
 # them must not empty the page cache. Apps by label, or single models as "app.model".
 PAGE_CACHE_IGNORED_MODELS = [

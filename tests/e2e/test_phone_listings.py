@@ -1,7 +1,10 @@
 """Listings on a 360 px phone: results before the filters, filters behind one disclosure that
 works without JavaScript, choices applied at once with it, and targets big enough to touch."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from tests.factories import HomePageFactory, SubjectFactory, make_site_root
 
@@ -48,15 +51,15 @@ def test_the_first_resource_is_on_the_first_screen_and_filters_wait_behind_a_but
 ):
     page = phone(javascript=False)
     page.goto(live_server.url + "/hoc-lieu/")
-    first_card = page.locator(".resource-list li").first.bounding_box()
+    first_card = page.locator(".resource-list > li").first.bounding_box()
     assert first_card["y"] < PHONE["height"]
     assert not page.locator(".filter-panel select").first.is_visible()
 
     page.locator(".filter-panel summary").click()  # a plain <details>: no script needed
-    page.get_by_label("Chủ đề").select_option("ky-nang-so")
-    page.get_by_role("button", name="Hiện học liệu").click()
+    page.get_by_label("Chủ đề", exact=True).select_option("ky-nang-so")
+    page.get_by_role("button", name="Xem học liệu").click()
     assert "subject=ky-nang-so" in page.url
-    assert page.locator(".resource-list li").count() == 3
+    assert page.locator(".resource-list > li").count() == 3
     assert "(đang chọn 1)" in page.locator(".filter-panel summary").inner_text()
 
 
@@ -64,11 +67,11 @@ def test_with_javascript_a_choice_applies_at_once(live_server, library, phone):
     page = phone(javascript=True)
     page.goto(live_server.url + "/hoc-lieu/")
     page.locator(".filter-panel summary").click()
-    assert not page.get_by_role("button", name="Hiện học liệu").is_visible()
+    assert not page.get_by_role("button", name="Xem học liệu").is_visible()
     with page.expect_navigation():
-        page.get_by_label("Chủ đề").select_option("nong-nghiep")
+        page.get_by_label("Chủ đề", exact=True).select_option("nong-nghiep")
     assert "subject=nong-nghiep" in page.url
-    assert page.locator(".resource-list li").count() == 3
+    assert page.locator(".resource-list > li").count() == 3
 
 
 def test_controls_and_links_are_big_enough_to_touch(live_server, library, phone):
@@ -95,3 +98,17 @@ def test_wide_screens_show_the_filters_open_beside_the_results(live_server, libr
         page.locator(".library__results").bounding_box(),
     )
     assert filters["x"] < results["x"] and abs(filters["y"] - results["y"]) < 40
+
+
+def test_ticking_a_search_facet_applies_at_once_and_boxes_are_touch_sized(live_server, library, phone):
+    page = phone(javascript=True)
+    call_command("search_index", "--rebuild", stdout=io.StringIO())
+    page.goto(live_server.url + "/tim-kiem/?q=hoc+lieu")
+    assert page.locator(".search-hit").first.bounding_box()["y"] < PHONE["height"]
+    page.locator(".filter-panel summary").click()
+    box = page.locator(".search-filters input[type=checkbox]").first
+    size = box.bounding_box()
+    assert size["width"] >= 24 and size["height"] >= 24
+    with page.expect_navigation():
+        box.check()
+    assert "q=hoc+lieu" in page.url and "&" in page.url  # the facet is in the address: applied
