@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint format messages compilemessages chromium
+.PHONY: run test test-slow bench lint format messages compilemessages chromium htmlchecker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,20 @@ run: $(VENV)/.runtime compilemessages
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: $(VENV)/.dev compilemessages chromium
-	$(BIN)/python -m pytest
+# The Nu Html Checker for the valid-HTML tests: Debian's Java and the vnu-jar package from npm.
+VNU_VERSION := 26.9.27
+htmlchecker:
+	@command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+	@command -v npm >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
+	@test -f .cache/vnu/node_modules/vnu-jar/package.json && grep -q '"version": "$(VNU_VERSION)"' .cache/vnu/node_modules/vnu-jar/package.json \
+		|| npm install --prefix .cache/vnu --ignore-scripts --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+
+test: $(VENV)/.dev compilemessages chromium htmlchecker
+	$(BIN)/python -m pytest -m "not slow"
+
+# The long runs (the full 10,000-request fuzz and the like), kept out of `make test`.
+test-slow: $(VENV)/.dev compilemessages chromium htmlchecker
+	$(BIN)/python -m pytest -m slow
 
 bench: $(VENV)/.dev compilemessages
 	$(BIN)/python bench/run.py

@@ -6,6 +6,7 @@ worked out beforehand (treebeard's materialised path), and the search index of t
 backend is rebuilt from the pages themselves, as ``search_index --rebuild`` would do it.
 """
 
+import datetime
 import random
 import sys
 import time
@@ -49,7 +50,7 @@ def add_resources(section, organisation, count: int, seed: int = 104) -> float:
         pages, resources, relations = [], [], {"subjects": [], "audiences": [], "languages": []}
         for number in numbers:
             title = f"{_sentence(rng, 4, 8)} {number}"
-            published = now - timezone.timedelta(minutes=number)
+            published = now - datetime.timedelta(minutes=number)
             pages.append(
                 Page(
                     path=Page._get_path(section.path, section.depth + 1, number),
@@ -125,8 +126,11 @@ def index_resources() -> float:
         assert registry.sites_for(page) == _own_site_and_the_others(page), page.url_path
     started = time.perf_counter()
 
+    shown = set()
+
     def progress(done: int) -> None:
-        if done % 2000 == 0:
+        if done % 2000 == 0 and done not in shown:
+            shown.add(done)
             print(f"  indexed {done:,} resources", file=sys.stderr, flush=True)
 
     with mock.patch.object(registry, "sites_for", _own_site_and_the_others):

@@ -27,6 +27,8 @@ def main() -> int:
         print("no benchmarks yet")
         return 0
     failed, started, durations = 0, time.perf_counter(), {}
+    load_before = os.getloadavg()[0]  # other work on the machine makes every figure worse
+    print(f"== load average before: {load_before:.1f} on {os.cpu_count()} CPUs", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-run-") as folder:
         results = Path(folder, "results")
         results.mkdir()
@@ -48,7 +50,12 @@ def main() -> int:
         json.dumps(
             {
                 "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+                "machine": {
+                    "cpus": os.cpu_count(),
+                    "python": platform.python_version(),
+                    "load_average_before": round(load_before, 2),
+                    "load_average_after": round(os.getloadavg()[0], 2),
+                },
                 "seconds": {**durations, "total": round(total, 1)},
                 **sections,
             },
@@ -58,7 +65,8 @@ def main() -> int:
         + "\n"
     )
     print(
-        f"== {len(modules)} benchmarks in {total:.0f} s; figures written to {RESULTS.relative_to(BENCH_DIR.parent)}"
+        f"== {len(modules)} benchmarks in {total:.0f} s (load average after: {os.getloadavg()[0]:.1f}); "
+        f"figures written to {RESULTS.relative_to(BENCH_DIR.parent)}"
     )
     return 1 if failed else 0
 

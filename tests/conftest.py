@@ -58,6 +58,18 @@ def media_root(settings, tmp_path):
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def usage_counts_kept_to_the_test(settings):
+    """Usage counts wait in a buffer of the process: each test starts and ends with it empty, and
+    it is written only when a test asks (a write in the middle of a request would add queries)."""
+    from portal.usage import recording
+
+    settings.USAGE_FLUSH_SECONDS = 24 * 3600
+    recording.discard()
+    yield
+    recording.discard()
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_url(tmp_path_factory):
     with servers.elasticsearch_server(tmp_path_factory.mktemp("elasticsearch")) as url:

@@ -157,6 +157,8 @@ class CommunityLearningCentrePage(KnownAncestorsMixin, Page):
     parent_page_types = ["centres.CentreIndexPage"]
     subpage_types = []
 
+    served_with = ("commune",)  # read with the page when it is served (portal.core.routing)
+
     class Meta:
         verbose_name = _("community learning centre")
         verbose_name_plural = _("community learning centres")

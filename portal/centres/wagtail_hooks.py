@@ -9,7 +9,7 @@ def centres_section(home, request) -> dict | None:
     """How many centres there are and where to find the nearest; nothing while there are none."""
     from portal.centres.models import CentreIndexPage
 
-    index = CentreIndexPage.objects.child_of(home).live().first()
+    index = home.child_index(CentreIndexPage)
     if index is None:
         return None
     count = index.get_centres().count()

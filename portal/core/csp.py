@@ -2,7 +2,7 @@
 
 Public pages run only our own static scripts and styles (no inline code), load images and media
 from the site and, when files live in S3, from the bucket's public address and the endpoint that
-signs download links, and may not be framed. Wagtail's admin still relies on inline scripts and
+signs download links (the admin also uploads to that endpoint), and may not be framed. Wagtail's admin still relies on inline scripts and
 styles, so ``/admin/`` (which includes page previews: they render public templates inside the
 admin) gets ``CONTENT_SECURITY_POLICY_ADMIN``. An episode's player page alone may frame the
 broadcasters' allow-listed hosts.
@@ -15,6 +15,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 MEDIA_DIRECTIVES = ("img-src", "media-src")
+ADMIN_MEDIA_DIRECTIVES = (*MEDIA_DIRECTIVES, "connect-src")  # uploads go straight to the bucket
 
 
 def origin(url: str) -> str:
@@ -52,12 +53,14 @@ class PortalCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only:
             return parts
+        directives = MEDIA_DIRECTIVES
         if parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+            directives = ADMIN_MEDIA_DIRECTIVES
         origins = media_origins()
         if origins:
             update = dict(parts.update or {})
-            for directive in MEDIA_DIRECTIVES:
+            for directive in directives:
                 update[directive] = [*update.get(directive, ()), *origins]
             parts.update = update
         return parts

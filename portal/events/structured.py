@@ -101,7 +101,7 @@ def event_node(event, request) -> dict:
 
 def campaign_node(campaign, request) -> dict:
     organisers = [organisation(item, request) for item in campaign.organisation_list()]
-    events = campaign.get_events()[:SUB_EVENT_LIMIT]
+    events = campaign.shown_events()[:SUB_EVENT_LIMIT]
     data = page_node(
         campaign,
         request,

@@ -11,7 +11,7 @@ def upcoming_events_section(home, request) -> dict | None:
     from portal.events.listing import upcoming_events
     from portal.events.models import EventIndexPage
 
-    index = EventIndexPage.objects.child_of(home).live().first()
+    index = home.child_index(EventIndexPage)
     if index is None:
         return None
     events = upcoming_events(index, HOME_EVENTS)

@@ -1,16 +1,33 @@
 """The home page's section of headline indicators, linking to the dashboard."""
 
+import datetime
+
 from django.utils.translation import get_language
 
+from portal.core.fragments import per_generation
 from portal.indicators.dashboard import build
 from portal.indicators.models import IndicatorDashboardPage
 
 
 def headline_section(home, request) -> dict | None:
-    dashboard = IndicatorDashboardPage.objects.child_of(home).live().first()
+    dashboard = home.child_index(IndicatorDashboardPage)
     if dashboard is None:
         return None
     language = (get_language() or "vi")[:2]
+    # Kept until a figure (or anything else) changes, and at most for the day: whether a figure
+    # is on track depends on the year.
+    key = f"home-indicators:{language}:{datetime.date.today().isoformat()}"
+    figures = per_generation(key, lambda: headline_figures(language))
+    if not figures:
+        return None
+    return {
+        "template": "indicators/includes/home_section.html",
+        "figures": figures,
+        "dashboard_url": dashboard.get_url(request),
+    }
+
+
+def headline_figures(language: str) -> list[dict]:
     figures = []
     for view in build():
         if not view.indicator.headline:
@@ -27,13 +44,7 @@ def headline_section(home, request) -> dict | None:
                 "target_year": target[0] if target else None,
                 "target": target[1] if target else None,
                 "status": view.status,
-                "status_label": view.status_label,
+                "status_label": str(view.status_label),
             }
         )
-    if not figures:
-        return None
-    return {
-        "template": "indicators/includes/home_section.html",
-        "figures": figures,
-        "dashboard_url": dashboard.get_url(request),
-    }
+    return figures

@@ -81,7 +81,24 @@ class OpenToAllOrigins:
         return response
 
 
-class PublicPagesAPIViewSet(OpenToAllOrigins, PagesAPIViewSet):
+class PlainParameters:
+    """Wagtail hands parameters to the database as they come: a NUL character (which PostgreSQL
+    refuses in text) or a ``find/?id=`` that is not a number is a bad request, not a server error."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            raise BadRequestError("parameters must not contain NUL characters")
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not request.GET["id"].strip().isdecimal():
+            raise BadRequestError("'id' must be a whole number")
+        return super().find_object(queryset, request)
+
+
+class PublicPagesAPIViewSet(OpenToAllOrigins, PlainParameters, PagesAPIViewSet):
     filter_backends = [VocabularyFilter, *PagesAPIViewSet.filter_backends]  # search stays last
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(VOCABULARIES, DATE_PARAMETERS)
 
@@ -109,7 +126,7 @@ class PublicDocumentSerializer(DocumentSerializer):
     media_type = serializers.CharField(source="content_type", read_only=True)
 
 
-class PublicDocumentsAPIViewSet(OpenToAllOrigins, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(OpenToAllOrigins, PlainParameters, DocumentsAPIViewSet):
     base_serializer_class = PublicDocumentSerializer
     body_fields = [*DocumentsAPIViewSet.body_fields, "size", "media_type"]
     listing_default_fields = [*DocumentsAPIViewSet.listing_default_fields, "size", "media_type"]
@@ -118,7 +135,7 @@ class PublicDocumentsAPIViewSet(OpenToAllOrigins, DocumentsAPIViewSet):
         return public_files(self.model).order_by("id")
 
 
-class PublicImagesAPIViewSet(OpenToAllOrigins, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(OpenToAllOrigins, PlainParameters, ImagesAPIViewSet):
     def get_queryset(self):
         return public_files(self.model).order_by("id")
 

@@ -149,6 +149,8 @@ class NewsPage(KnownAncestorsMixin, Page):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
+    served_with = ("lead_image",)  # read with the page when it is served (portal.core.routing)
+
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")

@@ -25,7 +25,7 @@ def latest_news_section(home, request) -> dict | None:
     from portal.news.listing import card_queryset
     from portal.news.models import NewsIndexPage
 
-    index = NewsIndexPage.objects.child_of(home).live().first()
+    index = home.child_index(NewsIndexPage)
     if index is None:
         return None
     news = list(card_queryset(index.get_news())[:HOME_NEWS])

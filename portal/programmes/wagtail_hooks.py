@@ -12,7 +12,7 @@ def on_air_section(home, request) -> dict | None:
     soon = on_air_soon()
     if soon is None:
         return None
-    schedule = SchedulePage.objects.child_of(home).live().first()
+    schedule = home.child_index(SchedulePage)
     return {"template": "programmes/includes/home_section.html", "schedule": schedule, **soon}
 
 

@@ -9,11 +9,12 @@ fixed number of queries: cards are fetched with their relations joined or prefet
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
 
+from portal.core.fragments import per_generation
 from portal.core.routing import public
 from portal.resources.downloads import with_download_totals
 from portal.resources.facets import LISTING_FACETS
@@ -30,21 +31,13 @@ SORTS = {
 }
 
 
-class TermChoiceField(forms.ModelChoiceField):
-    """Chooses a term by slug; shows its name in the visitor's language."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if not _SLUG.match(str(value)):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-    def label_from_instance(self, obj):
-        return getattr(obj, "label", str(obj))
+def _term_choices(model) -> list[tuple[str, str]]:
+    """Every term as (slug, name in the visitor's language), read once until a term changes."""
+    language = translation.get_language() or "vi"
+    return per_generation(
+        f"term-choices:{model._meta.label_lower}:{language}",
+        lambda: [(term.slug, str(getattr(term, "label", term))) for term in model.objects.all()],
+    )
 
 
 def _field(facet, counts) -> forms.Field:
@@ -57,7 +50,9 @@ def _field(facet, counts) -> forms.Field:
         return forms.ChoiceField(
             label=facet.heading, required=False, choices=[("", facet.everything), *ResourceType.choices]
         )
-    return TermChoiceField(facet.terms.objects.all(), label=facet.heading, empty_label=facet.everything)
+    return forms.ChoiceField(
+        label=facet.heading, required=False, choices=[("", facet.everything), *_term_choices(facet.terms)]
+    )
 
 
 class ResourceFilterForm(forms.Form):
@@ -147,3 +142,18 @@ def resource_listing(request, resources, fixed: dict[str, str] | None = None) ->
         "page_obj": page,
         "paginator": paginator,
     }
+
+
+BROWSE_SLUGS = {"courses": "khoa-hoc", "collections": "bo-suu-tap"}
+
+
+def browse_links(request) -> dict[str, str]:
+    """The course and collection indexes' addresses, found as ``{% slugurl %}`` finds them (the
+    first in tree order within the site), in one query."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    first = {}
+    for page in Page.objects.in_site(site).filter(slug__in=BROWSE_SLUGS.values()).order_by("path"):
+        first.setdefault(page.slug, page)
+    return {name: first[slug].get_url(request) for name, slug in BROWSE_SLUGS.items() if slug in first}

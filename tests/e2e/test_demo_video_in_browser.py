@@ -49,7 +49,15 @@ def test_a_demo_video_resource_plays_with_its_captions(live_server, video_resour
     video = page.locator(".preview video")
     assert video.get_attribute("preload") == "none"
     video.evaluate("element => { element.muted = true; return element.play(); }")
-    page.wait_for_function("document.querySelector('.preview video').currentTime > 1", timeout=15000)
+    # Awaited in the page (wait_for_function would evaluate a string, which the CSP forbids).
+    played = video.evaluate(
+        """(media) => new Promise((resolve) => {
+            const done = () => media.currentTime > 1 && resolve(true);
+            media.addEventListener("timeupdate", done);
+            setTimeout(() => resolve(media.currentTime > 1), 15000);
+        })"""
+    )
+    assert played
 
     state = video.evaluate(
         "element => ({error: element.error, duration: element.duration,"

@@ -59,6 +59,7 @@ def site():
 def test_filters_work_without_javascript(live_server, site):
     def steps(page):
         page.goto(live_server.url + "/tim-kiem/?q=nguoi+cao+tuoi")
+        page.locator(".filter-panel summary").click()  # the filters wait behind a disclosure
         page.get_by_label("Video").check()
         page.locator(".search-filters button[type=submit]").click()
         return page.url, page.locator(".search-hit h3").all_inner_texts()

@@ -68,7 +68,10 @@ def test_files_in_s3_add_the_bucket_and_the_signing_endpoint_to_images_and_media
             "https://media.hoclieu.thainguyen.edu.vn",
             "https://s3.hoclieu.thainguyen.edu.vn:9000",
         ]
-    assert csp["script-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"] and csp["connect-src"] == ["'self'"]
+    # Editors' browsers send uploads straight to the bucket.
+    admin = policy(client.get("/admin/login/"))
+    assert admin["connect-src"] == ["'self'", *csp["img-src"][1:]]
 
 
 @pytest.fixture

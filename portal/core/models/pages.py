@@ -56,6 +56,16 @@ class HomePage(KnownAncestorsMixin, Page):
         routed = route_from(self, request, path_components)
         return routed if routed is not None else super().route(request, path_components)
 
+    def child_index(self, model):
+        """The first live child of type ``model`` (the news index, the schedule...), as the home
+        page's sections look for theirs: the children are read once for all of them."""
+        if "_live_children" not in self.__dict__:
+            self._live_children = list(Page.objects.child_of(self).live().order_by("path"))
+        for child in self._live_children:
+            if child.specific_class is not None and issubclass(child.specific_class, model):
+                return child.specific_deferred
+        return None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = home_sections(self, request)

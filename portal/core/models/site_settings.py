@@ -1,15 +1,11 @@
 """Per-site contact details and social links, edited under Settings in the admin."""
 
-from django.conf import settings
-from django.core.cache import caches
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from portal.core.page_cache import generation
-
-SETTINGS_CACHE_SECONDS = 24 * 60 * 60
+from portal.core.fragments import per_generation
 
 
 @register_setting(icon="site")
@@ -47,17 +43,11 @@ class PortalSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Every page's footer shows them: read once per generation of the page cache, which any
-        saved setting (or site, or page) starts anew, so a change shows at once."""
+        """Every page's footer shows them: read once until something changes (saving them
+        starts a new generation of the page cache like any other change)."""
         if site is None:
             return super().for_site(site)
-        cache = caches[settings.PAGE_CACHE_ALIAS]
-        key = f"portal-settings:{generation()}:{site.pk}"
-        found = cache.get(key)
-        if found is None:
-            found = super().for_site(site)
-            cache.set(key, found, SETTINGS_CACHE_SECONDS)
-        return found
+        return per_generation(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

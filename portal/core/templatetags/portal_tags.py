@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from portal.core.routing import ancestors, live_translations
@@ -104,7 +105,10 @@ def open_graph(context) -> dict:
         (value for name in ("summary", "introduction", "hero_text") if (value := getattr(page, name, ""))), ""
     )
     image = social_image(page)
-    rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-70") if image else None
+    try:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-70") if image else None
+    except SourceImageIOError:  # the file store is away: the card goes without a picture this time
+        rendition = None
     return {
         "title": page.seo_title or page.title,
         "description": " ".join(str(description).split())[:300],

@@ -191,7 +191,12 @@ class CampaignPage(KnownAncestorsMixin, RoutablePageMixin, Page):
         return bool(self.participants or self.activities or self.results_summary)
 
     def organisation_list(self) -> list:
-        return [row.organisation for row in self.organisers.select_related("organisation")]
+        """Read once for the page and its schema.org description."""
+        if "_organisation_list" not in self.__dict__:
+            self._organisation_list = [
+                row.organisation for row in self.organisers.select_related("organisation")
+            ]
+        return self._organisation_list
 
     def get_events(self):
         return (
@@ -209,9 +214,16 @@ class CampaignPage(KnownAncestorsMixin, RoutablePageMixin, Page):
             groups.items(), key=lambda item: (item[0] is None, fold(item[0].name) if item[0] else "")
         )
 
+    def shown_events(self) -> list:
+        """The events with what their cards show, read once for the page and its schema.org
+        description."""
+        if "_shown_events" not in self.__dict__:
+            self._shown_events = list(self.get_events().prefetch_related("audiences"))
+        return self._shown_events
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = list(self.get_events())
+        events = self.shown_events()
         context.update(
             events=events,
             events_by_unit=self.events_by_unit(events),

@@ -158,6 +158,8 @@ class EventPage(KnownAncestorsMixin, RegistrablePageMixin, Page):
     parent_page_types = ["events.CampaignPage", "events.EventIndexPage"]
     subpage_types = []
 
+    served_with = ("commune", "organiser")  # read with the page when it is served (portal.core.routing)
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")

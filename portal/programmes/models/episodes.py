@@ -93,6 +93,8 @@ class EpisodePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     parent_page_types = ["programmes.BroadcastProgrammePage"]
     subpage_types = []
 
+    served_with = ("media", "audio", "captions")  # read with the page when it is served (portal.core.routing)
+
     class Meta:
         verbose_name = _("episode")
         verbose_name_plural = _("episodes")

@@ -165,6 +165,8 @@ class BroadcastProgrammePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = ["programmes.EpisodePage"]
 
+    served_with = ("producer",)  # read with the page when it is served (portal.core.routing)
+
     class Meta:
         verbose_name = _("broadcast programme")
         verbose_name_plural = _("broadcast programmes")

@@ -57,4 +57,5 @@ def moment_iso(value) -> str:
         return ""
     if _is_day(value):
         return value.isoformat()
-    return (localtime(value) if is_aware(value) else value).isoformat()
+    # To the second: HTML allows at most three digits of a second's fraction.
+    return (localtime(value) if is_aware(value) else value).replace(microsecond=0).isoformat()

@@ -132,6 +132,9 @@ class CoursePage(KnownAncestorsMixin, Page):
     parent_page_types = ["resources.CourseIndexPage"]
     subpage_types = []
 
+    # Read with the page when it is served (portal.core.routing).
+    served_with = ("provider", "level", "thumbnail")
+
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")

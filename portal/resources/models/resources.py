@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.fragments import per_generation
 from portal.core.models import Subject
 from portal.core.routing import KnownAncestorsMixin, ancestors, public
 from portal.core.serializers import LicenceSerializer, OrganisationSerializer, terms
@@ -77,14 +78,18 @@ class LibraryIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from portal.resources.listing import resource_listing
+        from portal.resources.listing import browse_links, resource_listing
 
+        source = source_page(self)
         return self.render(
             request,
             context_overrides={
                 **resource_listing(request, self.get_resources()),
-                "sections": self.get_sections(),
-                "subjects": Subject.objects.all(),
+                "sections": per_generation(
+                    f"library-sections:{source.pk}", lambda: list(self.get_sections())
+                ),
+                "subjects": per_generation("subjects", lambda: list(Subject.objects.all())),
+                "browse_links": browse_links(request),
             },
         )
 
@@ -357,11 +362,9 @@ class LearningResourcePage(KnownAncestorsMixin, Page):
         )
 
     def library(self):
-        """The library the resource is listed in (known from routing when the page is served)."""
-        for ancestor in ancestors(self):
-            if ancestor.specific_class is LibraryIndexPage:
-                return ancestor.specific_deferred
-        return None
+        """The library listing the resource (its ancestors are known from routing when served)."""
+        found = (page for page in ancestors(self) if page.specific_class is LibraryIndexPage)
+        return next((page.specific_deferred for page in found), None)
 
     def structured_data(self, request) -> dict:
         return resource_node(self, request)

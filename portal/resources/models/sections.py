@@ -39,6 +39,8 @@ class OrganisationSectionPage(KnownAncestorsMixin, Page):
     parent_page_types = ["resources.LibraryIndexPage"]
     subpage_types = ["resources.LearningResourcePage"]
 
+    served_with = ("organisation",)  # read with the page when it is served (portal.core.routing)
+
     class Meta:
         verbose_name = _("organisation section")
         verbose_name_plural = _("organisation sections")

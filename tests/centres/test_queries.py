@@ -1,0 +1,21 @@
+"""How many SQL queries the centres index takes: few, and the same for two centres or twelve."""
+
+import pytest
+
+from tests.centres.factories import CentreClassFactory, CentreFactory, CommuneFactory
+from tests.queries import listing_counts
+
+pytestmark = pytest.mark.django_db
+
+LISTING_QUERIES = 15
+
+
+def test_the_centres_index_takes_at_most_15_queries_for_two_centres_or_twelve(client, centre_index):
+    def add(count):
+        for _ in range(count):
+            CentreClassFactory(page=CentreFactory(parent=centre_index, commune=CommuneFactory()))
+
+    few, many = listing_counts(client, centre_index.url, add)
+
+    assert many <= LISTING_QUERIES
+    assert few == many

@@ -1,0 +1,33 @@
+"""How many SQL queries the indicators dashboard takes: few, and the same for two indicators or twelve."""
+
+import pytest
+
+from tests.indicators.factories import (
+    DistrictFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    ProvinceFactory,
+    make_dashboard,
+)
+from tests.queries import listing_counts
+
+pytestmark = pytest.mark.django_db
+
+LISTING_QUERIES = 15
+
+
+def test_the_dashboard_takes_at_most_15_queries_for_two_indicators_or_twelve(client, home):
+    dashboard = make_dashboard(home)
+    ProvinceFactory()
+    districts = [DistrictFactory() for _ in range(3)]
+
+    def add(count):
+        for _ in range(count):
+            indicator = IndicatorFactory()
+            for unit in districts:
+                MeasurementFactory(indicator=indicator, unit=unit, year=2024)
+
+    few, many = listing_counts(client, dashboard.url, add)
+
+    assert many <= LISTING_QUERIES
+    assert few == many

@@ -1,0 +1,23 @@
+"""How many SQL queries the news index takes: few, and the same for two items or twelve."""
+
+import pytest
+
+from tests.news.factories import NewsCategoryFactory, NewsPageFactory
+from tests.queries import listing_counts
+
+pytestmark = pytest.mark.django_db
+
+LISTING_QUERIES = 15
+
+
+def test_the_news_index_takes_at_most_15_queries_for_two_items_or_twelve(client, news_index):
+    category = NewsCategoryFactory()
+
+    def add(count):
+        for _ in range(count):
+            NewsPageFactory(parent=news_index, categories=[category])
+
+    few, many = listing_counts(client, news_index.url, add)
+
+    assert many <= LISTING_QUERIES
+    assert few == many
