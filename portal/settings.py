@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed per response (with Django's length padding against BREACH), above the
+    # page cache so it keeps them plain and every client gets the encoding it asked for.
+    "django.middleware.gzip.GZipMiddleware",
     "portal.core.page_cache.PageCacheMiddleware",  # anonymous pages; below the usage counting
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -108,7 +108,9 @@ def test_a_malformed_mail_url_stops_start_up_with_one_line(project_root):
 
 
 def test_a_caching_proxy_is_told_of_published_pages_only_when_one_is_configured(project_root):
-    show = "from django.conf import settings; print('wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS)"
+    show = (
+        "from django.conf import settings; print('wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS)"
+    )
     assert manage(project_root, "shell", "-c", show).stdout.strip().endswith("False")
     configured = manage(project_root, "shell", "-c", show, FRONTEND_CACHE_PURGE_URL="http://varnish:6081")
     assert configured.stdout.strip().endswith("True"), configured.stderr

@@ -1,18 +1,17 @@
-"""The library (``/hoc-lieu/``) and its learning resources.
+"""The learning resources of the library.
 
-Resources live under an organisation's section page, so the section decides who may edit them;
-the library lists every resource below it, with filters that work as a plain GET form.
+Resources live under an organisation's section page, so the section decides who may edit them.
 """
 
 import re
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -24,92 +23,23 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
-from portal.core.forms import PortalPageForm
-from portal.core.fragments import per_generation
-from portal.core.models import Subject
 from portal.core.routing import KnownAncestorsMixin, ancestors, public
 from portal.core.serializers import LicenceSerializer, OrganisationSerializer, terms
 from portal.core.text import slugify
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
 from portal.resources.models.choices import ResourceType
 from portal.resources.models.fields import ChoiceListField
-from portal.resources.models.index_pages import source_page
 from portal.resources.models.sections import OrganisationSectionPage
 from portal.resources.serializers import ResourceFileSerializer
 from portal.resources.structured import resource_node
 from portal.usage.marks import mark_view
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
-
-
-class LibraryIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
-    """Every resource of every contributing organisation, with filters, sorting and pages."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
-    subpage_types = ["resources.OrganisationSectionPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("library")
-        verbose_name_plural = _("libraries")
-
-    def get_resources(self):
-        return LearningResourcePage.objects.descendant_of(source_page(self))
-
-    def get_sections(self):
-        return public(
-            OrganisationSectionPage.objects.child_of(source_page(self))
-            .live()
-            .select_related("organisation")
-            .order_by("title")
-        )
-
-    @path("")
-    def index_route(self, request):
-        from portal.resources.listing import browse_links, resource_listing
-
-        source = source_page(self)
-        return self.render(
-            request,
-            context_overrides={
-                **resource_listing(request, self.get_resources()),
-                "sections": per_generation(
-                    f"library-sections:{source.pk}", lambda: list(self.get_sections())
-                ),
-                "subjects": per_generation("subjects", lambda: list(Subject.objects.all())),
-                "browse_links": browse_links(request),
-            },
-        )
-
-    @path("chu-de/<slug:subject_slug>/", name="subject")
-    def subject_route(self, request, subject_slug):
-        """One subject's resources: a page a teacher or a commune can link to."""
-        from portal.resources.listing import resource_listing
-
-        subject = Subject.objects.filter(slug=subject_slug).first()
-        if subject is None:
-            raise Http404
-        resources = self.get_resources().filter(subjects=subject)
-        return self.render(
-            request,
-            template="resources/subject_page.html",
-            context_overrides={
-                **resource_listing(request, resources, fixed={"subject": subject.slug}),
-                "subject": subject,
-            },
-        )
 
 
 class LearningResourcePage(KnownAncestorsMixin, Page):
@@ -363,7 +293,8 @@ class LearningResourcePage(KnownAncestorsMixin, Page):
 
     def library(self):
         """The library listing the resource (its ancestors are known from routing when served)."""
-        found = (page for page in ancestors(self) if page.specific_class is LibraryIndexPage)
+        library_class = apps.get_model("resources", "LibraryIndexPage")  # its module imports this one
+        found = (page for page in ancestors(self) if page.specific_class is library_class)
         return next((page.specific_deferred for page in found), None)
 
     def structured_data(self, request) -> dict:

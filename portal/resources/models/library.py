@@ -1,0 +1,82 @@
+"""The library (``/hoc-lieu/``): every resource below it, with filters that work as a plain GET
+form, and a page per subject."""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from portal.core.forms import PortalPageForm
+from portal.core.fragments import per_generation
+from portal.core.models import Subject
+from portal.core.routing import KnownAncestorsMixin, public
+from portal.resources.models.index_pages import source_page
+from portal.resources.models.resources import LearningResourcePage
+from portal.resources.models.sections import OrganisationSectionPage
+
+
+class LibraryIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+    """Every resource of every contributing organisation, with filters, sorting and pages."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+
+    base_form_class = PortalPageForm
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["resources.OrganisationSectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+
+    def get_resources(self):
+        return LearningResourcePage.objects.descendant_of(source_page(self))
+
+    def get_sections(self):
+        return public(
+            OrganisationSectionPage.objects.child_of(source_page(self))
+            .live()
+            .select_related("organisation")
+            .order_by("title")
+        )
+
+    @path("")
+    def index_route(self, request):
+        from portal.resources.listing import browse_links, resource_listing
+
+        source = source_page(self)
+        return self.render(
+            request,
+            context_overrides={
+                **resource_listing(request, self.get_resources()),
+                "sections": per_generation(
+                    f"library-sections:{source.pk}", lambda: list(self.get_sections())
+                ),
+                "subjects": per_generation("subjects", lambda: list(Subject.objects.all())),
+                "browse_links": browse_links(request),
+            },
+        )
+
+    @path("chu-de/<slug:subject_slug>/", name="subject")
+    def subject_route(self, request, subject_slug):
+        """One subject's resources: a page a teacher or a commune can link to."""
+        from portal.resources.listing import resource_listing
+
+        subject = Subject.objects.filter(slug=subject_slug).first()
+        if subject is None:
+            raise Http404
+        resources = self.get_resources().filter(subjects=subject)
+        return self.render(
+            request,
+            template="resources/subject_page.html",
+            context_overrides={
+                **resource_listing(request, resources, fixed={"subject": subject.slug}),
+                "subject": subject,
+            },
+        )
