@@ -141,7 +141,8 @@ def s3_server(workdir: Path, bucket: str = "portal-test"):
         command = [
             str(BIN / "weed"), "server", f"-dir={data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
             f"-master.port={ports['master']}", f"-master.port.grpc={grpc['master']}",
-            "-master.volumeSizeLimitMB=64", "-volume.max=8",
+            # Each bucket is a collection that grows volumes of its own: room for the tests that add buckets.
+            "-master.volumeSizeLimitMB=64", "-volume.max=64",
             f"-volume.port={ports['volume']}", f"-volume.port.grpc={grpc['volume']}",
             "-filer", f"-filer.port={ports['filer']}", f"-filer.port.grpc={grpc['filer']}",
             "-s3", f"-s3.port={ports['s3']}", f"-s3.port.grpc={grpc['s3']}", f"-s3.config={config}",
