@@ -70,6 +70,22 @@ def usage_counts_kept_to_the_test(settings):
     recording.discard()
 
 
+@pytest.fixture
+def admin_user_in(django_user_model):
+    """A user with admin access in ``group`` (None: in no group)."""
+
+    from django.contrib.auth.models import Permission
+
+    def make(username: str, group=None):
+        user = django_user_model.objects.create_user(username, f"{username}@example.vn", "mat-khau-thu")
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        if group is not None:
+            user.groups.add(group)
+        return user
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def elasticsearch_url(tmp_path_factory):
     with servers.elasticsearch_server(tmp_path_factory.mktemp("elasticsearch")) as url:

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.centres.kinds import ClassKind
 from portal.core.forms import PortalPageForm
-from portal.core.models.pages import source_page
+from portal.core.models.pages import SectionIndexPage, source_page
 from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer
 
@@ -32,18 +32,10 @@ def communes_valid_today() -> Q:
     )
 
 
-class CentreIndexPage(KnownAncestorsMixin, Page):
+class CentreIndexPage(SectionIndexPage):
     """All community learning centres, by commune, with a filter that works without JavaScript."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["centres.CommunityLearningCentrePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("learning centre index")

@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
-from portal.core.models.pages import source_page
+from portal.core.models.pages import SectionIndexPage, source_page
 from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import terms
 from portal.news.categories import NewsCategory
@@ -35,21 +35,13 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news, newest first, ten to a page, with a category filter and RSS/Atom feeds.
 
     Aliased under each translated home page (``/en/tin-tuc/``), it lists its source's news.
     """
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")

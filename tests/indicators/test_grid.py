@@ -8,20 +8,10 @@ from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
 from portal.indicators.models import Measurement
-from portal.organisations.roles import INDICATOR_DATA_ENTRY, group_for, setup_roles
 from tests.factories import AdminUnitFactory
 from tests.indicators.factories import DistrictFactory, IndicatorFactory, MeasurementFactory, ProvinceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def clerk(client):
-    setup_roles()
-    user = get_user_model().objects.create_user("nhapso", password="x")
-    user.groups.add(group_for(INDICATOR_DATA_ENTRY))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

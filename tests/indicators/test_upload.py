@@ -9,20 +9,10 @@ from django.utils import translation
 from openpyxl import Workbook
 
 from portal.indicators.models import Measurement
-from portal.organisations.roles import INDICATOR_DATA_ENTRY, group_for, setup_roles
 from tests.indicators.factories import DistrictFactory, IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 HEADER = "indicator,unit,year,value,numerator,denominator,source\n"
-
-
-@pytest.fixture
-def clerk(client):
-    setup_roles()
-    user = get_user_model().objects.create_user("nhapso", password="x")
-    user.groups.add(group_for(INDICATOR_DATA_ENTRY))
-    client.force_login(user)
-    return user
 
 
 def upload(client, name, content):

@@ -1,27 +1,8 @@
 """Bad configuration stops start-up with one clear line, not a traceback wall."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-
-def manage(project_root, *args, **env):
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    clean.update(env, VAR_DIR=str(project_root / "var"))
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=project_root,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+from tests.manage_command import manage
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,6 @@
 """An events index under the home page, and people who may (or may not) see registrants."""
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from portal.organisations.contributors import ensure_owned
 from tests.registrations.factories import EventIndexPageFactory, EventPageFactory
@@ -42,20 +41,6 @@ def communes(db):
     from portal.core.reference_data import load_admin_units
 
     load_admin_units()
-
-
-@pytest.fixture
-def admin_user_in(django_user_model):
-    """A user with admin access in ``group`` (None: in no group)."""
-
-    def make(username: str, group=None):
-        user = django_user_model.objects.create_user(username, f"{username}@example.vn", "mat-khau-thu")
-        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-        if group is not None:
-            user.groups.add(group)
-        return user
-
-    return make
 
 
 @pytest.fixture

@@ -1,11 +1,9 @@
 """The production profile passes Django's deployment checks with nothing silenced; the embedded
 default (plain HTTP on 127.0.0.1) keeps working."""
 
-import os
-import subprocess
-import sys
-
 import pytest
+
+from tests.manage_command import manage
 
 PRODUCTION = {
     "DJANGO_ENV": "production",
@@ -17,24 +15,6 @@ SHOW = (
     "print(s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, "
     "s.TRUSTED_PROXY_COUNT, s.RATE_LIMITS['search_api'], s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME)"
 )
-
-
-def manage(project_root, *args, **env):
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_ENV", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-        and not key.startswith(("SECURE_", "RATE_LIMIT_", "LOGIN_", "TRUSTED_PROXY"))
-    }
-    clean.update(env, VAR_DIR=str(project_root / "var"))
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=project_root,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
 
 
 def test_deploy_check_has_no_warnings_and_silences_nothing(project_root):

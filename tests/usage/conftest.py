@@ -1,7 +1,6 @@
 """A published resource with a file, subjects and languages, and visitors of several kinds."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
 from portal.core.models import Language
@@ -80,20 +79,6 @@ def resource(make_resource):
         Language.objects.get_or_create(slug="tyz", defaults={"name": "Tiếng Tày"})[0],
     ]
     return make_resource(title="Dùng điện thoại an toàn", subjects=subjects, languages=languages)
-
-
-@pytest.fixture
-def admin_user_in(django_user_model):
-    """A user with admin access in ``group`` (None: in no group)."""
-
-    def make(username: str, group=None):
-        user = django_user_model.objects.create_user(username, f"{username}@example.vn", "mat-khau-thu")
-        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-        if group is not None:
-            user.groups.add(group)
-        return user
-
-    return make
 
 
 @pytest.fixture

@@ -22,6 +22,24 @@ def source_page(page):
     return page.alias_of.specific if getattr(page, "alias_of_id", None) else page
 
 
+class SectionIndexPage(KnownAncestorsMixin, Page):
+    """A section of the site under the home page (library, programmes, schedule, events, news,
+    centres, dashboard…): one per language tree, with an introduction. Subclasses say what may
+    live below them (``subpage_types``) and how they list it."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+    base_form_class = PortalPageForm
+    parent_page_types = ["core.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(KnownAncestorsMixin, Page):
     """The landing page: search box first, then sections the editors arrange in ``body``.
 

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
-from portal.core.models.pages import source_page
+from portal.core.models.pages import SectionIndexPage, source_page
 from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.text import fold
 from portal.events.models.events import EventPage
@@ -27,20 +27,13 @@ from portal.events.models.events import EventPage
 CAMPAIGN_ENDS_EARLY = _("The campaign cannot end before it starts.")
 
 
-class EventIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """Every event below it: upcoming or past, filtered, a month calendar and an iCal feed.
 
     Aliased under each translated home page (``/en/su-kien/``), it lists its source's events.
     """
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["events.CampaignPage", "events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("events index")

@@ -1,35 +1,21 @@
 """The public dashboard of the plan's indicators, with its exports and yearly reports."""
 
-from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
-from wagtail.search import index
 
 from portal.core import jsonld
-from portal.core.forms import PortalPageForm
-from portal.core.routing import KnownAncestorsMixin
+from portal.core.models.pages import SectionIndexPage
 
 
-class IndicatorDashboardPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class IndicatorDashboardPage(RoutablePageMixin, SectionIndexPage):
     """/chi-tieu/: each indicator of the plan against its 2025 and 2030 targets, by year and unit.
 
     Figures come from ``Measurement`` rows, not from the page; exports (CSV, XLSX) and a printable
     yearly report are routes of the page, so they follow it into each language's tree.
     """
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
     template = "indicators/indicator_dashboard_page.html"
 
     class Meta:

@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
-from portal.core.models.pages import source_page
+from portal.core.models.pages import SectionIndexPage, source_page
 from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import OrganisationSerializer, terms
 from portal.programmes.models.airings import Airing
@@ -31,19 +31,10 @@ from portal.programmes.models.airings import Airing
 UPCOMING_LIMIT = 8
 
 
-class ProgrammeIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
     """Every broadcast programme, with its channel, regular slot and next airing."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
-
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["programmes.BroadcastProgrammePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("programme index")

@@ -1,30 +1,15 @@
 """The broadcast schedule (``/lich-phat-song/``): two weeks of airings across programmes."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
-from wagtail.search import index
 
-from portal.core.forms import PortalPageForm
-from portal.core.routing import KnownAncestorsMixin
+from portal.core.models.pages import SectionIndexPage
 
 
-class SchedulePage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class SchedulePage(RoutablePageMixin, SectionIndexPage):
     """What airs in the next 14 days, day by day, with a calendar feed beside it."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
-
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("broadcast schedule")

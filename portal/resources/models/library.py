@@ -1,35 +1,23 @@
 """The library (``/hoc-lieu/``): every resource below it, with filters that work as a plain GET
 form, and a page per subject."""
 
-from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
 
-from portal.core.forms import PortalPageForm
 from portal.core.fragments import per_generation
 from portal.core.models import Subject
-from portal.core.routing import KnownAncestorsMixin, public
+from portal.core.models.pages import SectionIndexPage
+from portal.core.routing import public
 from portal.resources.models.index_pages import source_page
 from portal.resources.models.resources import LearningResourcePage
 from portal.resources.models.sections import OrganisationSectionPage
 
 
-class LibraryIndexPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class LibraryIndexPage(RoutablePageMixin, SectionIndexPage):
     """Every resource of every contributing organisation, with filters, sorting and pages."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    api_fields = [APIField("introduction")]
-
-    base_form_class = PortalPageForm
-    parent_page_types = ["core.HomePage"]
     subpage_types = ["resources.OrganisationSectionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("library")
