@@ -10,8 +10,10 @@ import urllib.request
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.test import override_settings
 
 from tests.conftest import filesystem_storages
@@ -141,6 +143,11 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         finally:
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
+            # The flush restarted every id sequence; the rows put back keep their ids, so the
+            # sequences must move past them or the next test's first insert collides.
+            with connection.cursor() as cursor:
+                for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                    cursor.execute(statement)
             # Playwright's greenlets give this fixture a connection of its own, which the database
             # teardown would not see: left open, it keeps the test database from being dropped.
             connection.close()
