@@ -146,7 +146,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
             # The flush restarted every id sequence; the rows put back keep their ids, so the
             # sequences must move past them or the next test's first insert collides.
             with connection.cursor() as cursor:
-                for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                for statement in connection.ops.sequence_reset_sql(
+                    no_style(), apps.get_models(include_auto_created=True)
+                ):
                     cursor.execute(statement)
             # Playwright's greenlets give this fixture a connection of its own, which the database
             # teardown would not see: left open, it keeps the test database from being dropped.
