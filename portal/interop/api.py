@@ -82,8 +82,9 @@ class OpenToAllOrigins:
 
 
 class PlainParameters:
-    """Wagtail hands parameters to the database as they come: a NUL character (which PostgreSQL
-    refuses in text) or a ``find/?id=`` that is not a number is a bad request, not a server error."""
+    """Wagtail hands parameters on as they come: a NUL character (which PostgreSQL refuses in
+    text), a ``find/?id=`` that is not a number or a ``search_operator`` other than ``and``/``or``
+    (which the search backend raises on) is a bad request, not a server error."""
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -91,6 +92,9 @@ class PlainParameters:
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
             raise BadRequestError("parameters must not contain NUL characters")
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            raise BadRequestError("'search_operator' must be 'and' or 'or'")
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not request.GET["id"].strip().isdecimal():

@@ -44,6 +44,16 @@ def test_api_parameters_with_a_nul_character_are_a_bad_request(client, portal, p
     assert "NUL" in response.json()["message"]
 
 
+@pytest.mark.parametrize("operator", [" ", "xor", "AND"])
+def test_api_search_with_an_unknown_operator_is_a_bad_request(client, portal, operator):
+    response = client.get(
+        f"/api/v2/pages/{portal.resource.pk}/", {"search": " ", "search_operator": operator}
+    )
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+    assert client.get("/api/v2/pages/", {"search": "chè", "search_operator": "or"}).status_code == 200
+
+
 def test_api_find_by_id_still_leads_to_the_page(client, portal):
     response = client.get("/api/v2/pages/find/", {"id": str(portal.resource.pk)})
 
