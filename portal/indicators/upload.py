@@ -82,8 +82,9 @@ def _required(row: dict, column: str, kind):
     return value
 
 
-def build_measurement(row: dict, indicators: dict, units: dict) -> Measurement:
-    """The row as a checked measurement; errors are keyed by the file's column names."""
+def build_measurement(row: dict, indicators: dict, units: dict) -> tuple[Measurement, dict]:
+    """The row as a checked measurement, and the figures it had before (for its history);
+    errors are keyed by the file's column names."""
     indicator = indicators.get((row.get("indicator") or "").strip())
     if indicator is None:
         raise ValidationError(
@@ -95,15 +96,15 @@ def build_measurement(row: dict, indicators: dict, units: dict) -> Measurement:
             {"unit": _("Unknown administrative unit “%(slug)s”.") % {"slug": row.get("unit", "")}}
         )
     year, value = _required(row, "year", int), _required(row, "value", Decimal)
-    measurement = Measurement.objects.filter(
-        indicator=indicator, unit=unit, year=year
-    ).first() or Measurement(indicator=indicator, unit=unit, year=year)
+    existing = Measurement.objects.filter(indicator=indicator, unit=unit, year=year).first()
+    before = audit.figures(existing)
+    measurement = existing or Measurement(indicator=indicator, unit=unit, year=year)
     measurement.value = value
     measurement.numerator = _number(row, "numerator", int)
     measurement.denominator = _number(row, "denominator", int)
     measurement.source = (row.get("source") or "").strip()[:255]
     measurement.full_clean()
-    return measurement
+    return measurement, before
 
 
 def import_rows(rows: list[dict], user) -> Outcome:
@@ -112,7 +113,7 @@ def import_rows(rows: list[dict], user) -> Outcome:
     outcome, checked, seen = Outcome(), [], set()
     for line, row in enumerate(rows, start=2):
         try:
-            measurement = build_measurement(row, indicators, units)
+            measurement, before = build_measurement(row, indicators, units)
         except ValidationError as error:
             for column, messages in error.message_dict.items():
                 outcome.errors.append((line, column if column in COLUMNS else "", " ".join(messages)))
@@ -121,14 +122,11 @@ def import_rows(rows: list[dict], user) -> Outcome:
         if key in seen:
             outcome.errors.append((line, "", _("This indicator, unit and year appear twice in the file.")))
         seen.add(key)
-        checked.append(measurement)
+        checked.append((measurement, before))
     if outcome.errors:
         return outcome
     with transaction.atomic():
-        for measurement in checked:
-            before = (
-                audit.figures(Measurement.objects.filter(pk=measurement.pk).first()) if measurement.pk else {}
-            )
+        for measurement, before in checked:
             measurement.entered_by = user
             measurement.save()
             audit.record(measurement, before, user)
