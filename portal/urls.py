@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.core import serving
 from portal.core.ratelimit import ADMIN_TEMPLATE, rate_limited
 
 urlpatterns = [
@@ -31,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("portal.registrations.urls")),
     path("", include("portal.core.page_files")),
+    # Wagtail's serve view, from the site and home page this generation already found.
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

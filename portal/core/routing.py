@@ -9,7 +9,8 @@ for a step (no child with that slug, or two), Wagtail walks on from the last pag
 for, so 404s, unpublished pages and sub-routes come out exactly as before.
 
 The pages passed on the way are kept on the page served, so its view restrictions, breadcrumbs
-and language links need no query of their own (``ancestors``).
+and language links need no query of their own (``ancestors``). What the query found, and the
+page served as its own type, are kept until content changes (``portal.core.fragments``).
 """
 
 from collections import defaultdict
@@ -20,6 +21,8 @@ from django.db.models.lookups import StartsWith
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+from portal.core.fragments import per_generation
 
 MAX_SEGMENTS = 12  # deeper addresses take Wagtail's own walk
 
@@ -78,7 +81,7 @@ def route_from(home, request, segments: list[str]):
     when the fast path does not apply (the caller then routes as usual)."""
     if len(segments) > MAX_SEGMENTS:
         return None
-    found = _found_pages(home, segments)
+    found = per_generation(f"route:{home.pk}:{'/'.join(segments)}", lambda: _found_pages(home, segments))
     translations = [page for page in found if page.live]
     by_path = {page.path: page for page in found}
     known = [by_path.get(home.path[: home.steplen * depth]) for depth in range(1, home.depth + 1)]
@@ -123,7 +126,9 @@ def _specific(page):
     if model is None:
         return page
     related = ("locale", "alias_of", *getattr(model, "served_with", ()))
-    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    specific = per_generation(
+        f"page:{page.pk}", lambda: model._default_manager.select_related(*related).get(pk=page.pk)
+    )
     for name, value in page.__dict__.items():  # as Page.get_specific() does
         specific.__dict__.setdefault(name, value)
     return specific

@@ -24,6 +24,7 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import SectionIndexPage, source_page
+from portal.core.page_fragments import FragmentCachedMixin
 from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import terms
 from portal.news.categories import NewsCategory
@@ -87,7 +88,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         return index_node(self, request)
 
 
-class NewsPage(KnownAncestorsMixin, Page):
+class NewsPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     """One news item or announcement: date, authors, categories, tags, lead picture, body."""
 
     date = models.DateField(_("date"), default=datetime.date.today)

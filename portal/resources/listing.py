@@ -120,6 +120,9 @@ def facet_counts(fixed: dict[str, str], chosen: dict[str, str]) -> dict | None:
     return results.facets if any(results.facets.values()) else None
 
 
+LISTED = ("filter_form", "ignored_filters", "resources", "page_obj", "paginator")  # what it gives
+
+
 def resource_listing(request, resources, fixed: dict[str, str] | None = None) -> dict:
     """Filter, sort and paginate ``resources`` from the request's GET parameters.
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
 from portal.core.forms import PortalPageForm
+from portal.core.page_fragments import FragmentCachedMixin
 from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import OrganisationSerializer, terms
 from portal.resources.models.index_pages import ChildListingPage
@@ -51,7 +52,7 @@ class CourseIndexPage(ChildListingPage):
         verbose_name = _("course index")
 
 
-class CoursePage(KnownAncestorsMixin, Page):
+class CoursePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(PortalStreamBlock(), blank=True, verbose_name=_("description"))
     provider = models.ForeignKey(

@@ -8,13 +8,18 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from portal.core.fragments import per_generation
 from portal.core.models import Subject
 from portal.core.models.pages import SectionIndexPage
+from portal.core.page_fragments import FragmentCachedMixin, lazy_context
 from portal.core.routing import public
 from portal.resources.models.index_pages import source_page
 from portal.resources.models.resources import LearningResourcePage
 from portal.resources.models.sections import OrganisationSectionPage
 
 
-class LibraryIndexPage(RoutablePageMixin, SectionIndexPage):
+def _subjects() -> list:
+    return per_generation("subjects", lambda: list(Subject.objects.all()))
+
+
+class LibraryIndexPage(FragmentCachedMixin, RoutablePageMixin, SectionIndexPage):
     """Every resource of every contributing organisation, with filters, sorting and pages."""
 
     subpage_types = ["resources.OrganisationSectionPage"]
@@ -36,35 +41,34 @@ class LibraryIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_route(self, request):
-        from portal.resources.listing import browse_links, resource_listing
+        from portal.resources.listing import LISTED, browse_links, resource_listing
 
-        source = source_page(self)
-        return self.render(
-            request,
-            context_overrides={
+        def shown():
+            source = source_page(self)
+            return {
                 **resource_listing(request, self.get_resources()),
                 "sections": per_generation(
                     f"library-sections:{source.pk}", lambda: list(self.get_sections())
                 ),
-                "subjects": per_generation("subjects", lambda: list(Subject.objects.all())),
+                "subjects": _subjects(),
                 "browse_links": browse_links(request),
-            },
-        )
+            }
+
+        names = (*LISTED, "sections", "subjects", "browse_links")
+        return self.render(request, context_overrides=lazy_context(shown, names))
 
     @path("chu-de/<slug:subject_slug>/", name="subject")
     def subject_route(self, request, subject_slug):
         """One subject's resources: a page a teacher or a commune can link to."""
-        from portal.resources.listing import resource_listing
+        from portal.resources.listing import LISTED, resource_listing
 
-        subject = Subject.objects.filter(slug=subject_slug).first()
+        subject = next((subject for subject in _subjects() if subject.slug == subject_slug), None)
         if subject is None:
             raise Http404
         resources = self.get_resources().filter(subjects=subject)
+        listing = lazy_context(
+            lambda: resource_listing(request, resources, fixed={"subject": subject.slug}), LISTED
+        )
         return self.render(
-            request,
-            template="resources/subject_page.html",
-            context_overrides={
-                **resource_listing(request, resources, fixed={"subject": subject.slug}),
-                "subject": subject,
-            },
+            request, template="resources/subject_page.html", context_overrides={**listing, "subject": subject}
         )

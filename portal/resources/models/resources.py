@@ -28,6 +28,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
+from portal.core.page_fragments import FragmentCachedMixin, lazy_context
 from portal.core.routing import KnownAncestorsMixin, ancestors, public
 from portal.core.serializers import LicenceSerializer, OrganisationSerializer, terms
 from portal.core.text import slugify
@@ -42,7 +43,7 @@ from portal.usage.marks import mark_view
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
-class LearningResourcePage(KnownAncestorsMixin, Page):
+class LearningResourcePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     ResourceType = ResourceType
 
     class Accessibility(models.TextChoices):
@@ -298,10 +299,15 @@ class LearningResourcePage(KnownAncestorsMixin, Page):
         return next((page.specific_deferred for page in found), None)
 
     def structured_data(self, request) -> dict:
+        self._prefetch_shown_relations(request)
         return resource_node(self, request)
 
-    def _prefetch_shown_relations(self) -> None:
-        """Loaded once for the page and its schema.org description (``structured_data``)."""
+    def _prefetch_shown_relations(self, request) -> None:
+        """Loaded once for the page and its schema.org description (``structured_data``); a
+        preview shows the form's values instead."""
+        if not self.pk or getattr(request, "is_preview", False) or getattr(self, "_shown_prefetched", False):
+            return
+        self._shown_prefetched = True
         prefetch_related_objects(
             [self],
             "subjects",
@@ -319,22 +325,27 @@ class LearningResourcePage(KnownAncestorsMixin, Page):
         response = super().serve(request, *args, **kwargs)
         return response if getattr(request, "is_preview", False) else mark_view(response, "resource", self.pk)
 
-    def get_context(self, request, *args, **kwargs):
+    SHOWN = ("files", "preview_file", "library", "related", "attribution", "subject_list",
+             "audience_list", "language_list", "collection_list")  # fmt: skip
+
+    def _shown(self, request) -> dict:
         from portal.resources.attribution import attribution_text
 
-        context = super().get_context(request, *args, **kwargs)
-        if self.pk and not getattr(request, "is_preview", False):  # a preview shows the form's values
-            self._prefetch_shown_relations()
+        self._prefetch_shown_relations(request)
         files = list(self.files.all())
-        context.update(
-            files=files,
-            preview_file=next((item for item in files if item.has_preview), None),
-            library=self.library(),
-            related=self.related_resources(),
-            attribution=attribution_text(self, request),
-            subject_list=list(self.subjects.all()),
-            audience_list=list(self.audiences.all()),
-            language_list=list(self.languages.all()),
-            collection_list=list(self.collections),
-        )
+        return {
+            "files": files,
+            "preview_file": next((item for item in files if item.has_preview), None),
+            "library": self.library(),
+            "related": self.related_resources(),
+            "attribution": attribution_text(self, request),
+            "subject_list": list(self.subjects.all()),
+            "audience_list": list(self.audiences.all()),
+            "language_list": list(self.languages.all()),
+            "collection_list": list(self.collections),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lazy_context(lambda: self._shown(request), self.SHOWN))
         return context

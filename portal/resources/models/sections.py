@@ -12,12 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
+from portal.core.page_fragments import FragmentCachedMixin, lazy_context
 from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import OrganisationSerializer
 from portal.resources.structured import section_node
 
 
-class OrganisationSectionPage(KnownAncestorsMixin, Page):
+class OrganisationSectionPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     """One contributing organisation's part of the library; its resources are its children."""
 
     organisation = models.ForeignKey(
@@ -64,11 +65,13 @@ class OrganisationSectionPage(KnownAncestorsMixin, Page):
         return section_node(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from portal.resources.listing import resource_listing  # the listing reads these models
+        from portal.resources.listing import LISTED, resource_listing  # the listing reads these models
 
         context = super().get_context(request, *args, **kwargs)
         fixed = {"organisation": self.organisation.slug} if self.organisation_id else {}
-        context.update(resource_listing(request, self.get_resources(), fixed=fixed))
+        context.update(
+            lazy_context(lambda: resource_listing(request, self.get_resources(), fixed=fixed), LISTED)
+        )
         return context
 
     def get_resources(self):

@@ -1,11 +1,6 @@
-"""The one settings module: every difference between profiles comes from environment variables.
+"""Everything but caching and security: profile, applications, database, tasks, search,
+media, e-mail, languages, Wagtail and the features' own settings."""
 
-No variable set gives the embedded default (SQLite and media under ``var/``, database search,
-tasks run at once). The production profile (``DJANGO_ENV=production`` or ``DEBUG=0``) refuses
-to start without ``SECRET_KEY`` and ``ALLOWED_HOSTS``. See README.md, "Runtime profiles".
-"""
-
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -13,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import env
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env.text("VAR_DIR") or BASE_DIR / "var")
 
 # --- profile --------------------------------------------------------------------------------
@@ -164,62 +159,6 @@ def _database(raw: str) -> dict:
 DATABASES = {"default": _database(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- cache ----------------------------------------------------------------------------------
-REDIS_URL = env.url("REDIS_URL", ("redis", "rediss", "unix"))
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
-# Whole pages for anonymous visitors (portal/core/page_cache.py); 0 turns the page cache off.
-PAGE_CACHE_SECONDS = env.count("PAGE_CACHE_SECONDS", 600)
-PAGE_CACHE_ALIAS = "default"
-# Where a caching proxy (Varnish, nginx…) stands in front, Wagtail tells it to forget a page when
-# the page is published, unpublished or moved; without one, nothing is sent anywhere.
-FRONTEND_CACHE_PURGE_URL = env.url("FRONTEND_CACHE_PURGE_URL", ("http", "https"))
-if FRONTEND_CACHE_PURGE_URL:
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_PURGE_URL,
-        }
-    }
-# Rows written while people browse (counters, sessions, logs, search index, renditions): saving
-# them must not empty the page cache. Apps by label, or single models as "app.model".
-PAGE_CACHE_IGNORED_MODELS = [
-    "admin",
-    "auth",
-    "axes",
-    "contenttypes",
-    "django_tasks_database",
-    "imports",
-    "interop",
-    "organisations.rolegroup",
-    "portal_media.downloadcounter",
-    "portal_media.portalrendition",
-    "portal_media.uploadsession",
-    "resources.linkcheck",
-    "search",
-    "sessions",
-    "usage",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.referenceindex",
-    "wagtailcore.revision",
-    "wagtailcore.taskstate",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.workflowstate",
-    "wagtailimages.rendition",
-    "wagtailsearch",
-    "wagtailusers",
-]
-
 # --- background tasks -----------------------------------------------------------------------
 TASKS_BACKEND = env.text("TASKS_BACKEND", "database" if DJANGO_ENV == "production" else "immediate")
 _TASK_BACKENDS = {
@@ -363,100 +302,6 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # no network calls from the server: embeds are rendered as links
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another host from the admin
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-
-# --- security -------------------------------------------------------------------------------
-# Reverse proxies in front of the server, each appending the address it was reached from to
-# X-Forwarded-For (the TLS-terminating proxy of docker-compose: 1). 0 trusts no such header.
-TRUSTED_PROXY_COUNT = env.count("TRUSTED_PROXY_COUNT", 0)
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
-# Only our own proxy may say that a request came over HTTPS.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION and TRUSTED_PROXY_COUNT else None
-SECURE_SSL_REDIRECT = env.flag("SECURE_SSL_REDIRECT", default=PRODUCTION)
-SECURE_HSTS_SECONDS = 31_536_000 if PRODUCTION else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
-SECURE_HSTS_PRELOAD = PRODUCTION
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views answer SAMEORIGIN for the admin's own frame
-SILENCED_SYSTEM_CHECKS = []
-# Content-Security-Policy (portal.core.csp): strict on the public site, Wagtail's needs in the admin.
-# Media origins (S3) are added per request; an episode's player page may frame BROADCAST_PLAYER_HOSTS.
-_SELF, _NONE = "'self'", "'none'"
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [_SELF],
-        "script-src": [_SELF],
-        "style-src": [_SELF],
-        "img-src": [_SELF],
-        "media-src": [_SELF],
-        "font-src": [_SELF],
-        "connect-src": [_SELF],
-        "frame-src": [_NONE],
-        "object-src": [_NONE],
-        "base-uri": [_SELF],
-        "form-action": [_SELF],
-        "frame-ancestors": [_NONE],
-    }
-}
-CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/"]
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [_SELF, "'unsafe-inline'"],
-        "style-src": [_SELF, "'unsafe-inline'"],
-        "img-src": [_SELF, "data:", "blob:"],
-        "media-src": [_SELF, "blob:"],
-        "font-src": [_SELF, "data:"],
-        "frame-src": [_SELF],  # page previews
-        "worker-src": [_SELF, "blob:"],
-        "frame-ancestors": [_SELF],
-    }
-}
-# Requests per client address (portal.core.ratelimit): COUNT/PERIOD (s, m, h, d; "30/10m"), "off" to
-# lift one; each overridable as RATE_LIMIT_<NAME>. A carrier's NAT or a learning centre puts many
-# people behind one address, hence the generous figures.
-RATE_LIMITS = {
-    name: env.rate(f"RATE_LIMIT_{name.upper()}", default)
-    for name, default in {
-        "search_api": "300/m",
-        "autocomplete": "600/m",
-        "downloads": "300/m",
-        "registration": "120/h",  # POST only: a whole class may register from one centre
-        "password_reset": "30/h",  # POST only
-    }.items()
-}
-RATE_LIMIT_CACHE = "default"
-# Sign-in lockout (django-axes): failures count per user name and address together, so one
-# account under attack does not lock out the other editors behind the same address.
-AUTHENTICATION_BACKENDS = [
-    "portal.core.lockout.SignInAttemptsBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = env.count("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.count("LOGIN_LOCKOUT_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "portal.core.client_address.client_address"
-AXES_LOCKOUT_CALLABLE = "portal.core.lockout.lockout_response"
-AXES_RESET_ON_SUCCESS = True
-AXES_DISABLE_ACCESS_LOG = True  # failed attempts are kept (until they expire); sign-ins are not logged
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        "portal": {"level": "INFO"},
-        "search": {"level": "INFO"},
-        "media": {"level": "INFO"},
-    },
-}
 
 # --- broadcast programmes -------------------------------------------------------------------
 # Hosts whose own players an episode may point to; a frame from them loads only when a visitor
