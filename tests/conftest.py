@@ -59,6 +59,15 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def content_generation_of_its_own():
+    """Each test starts a new generation of content: nothing kept for an earlier test's pages
+    (which its rolled-back transaction took away) answers in this one."""
+    from portal.core.page_cache import clear_page_cache
+
+    clear_page_cache()
+
+
+@pytest.fixture(autouse=True)
 def usage_counts_kept_to_the_test(settings):
     """Usage counts wait in a buffer of the process: each test starts and ends with it empty, and
     it is written only when a test asks (a write in the middle of a request would add queries)."""

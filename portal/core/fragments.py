@@ -12,20 +12,24 @@ the generation, read once per request.
 
 import pickle
 import threading
+import time
 from collections import OrderedDict
 
 from portal.core.page_cache import generation
 
 PROCESS_ENTRIES = 4000  # the least recently used go first (a crawler walking every resource)
+# Also read again after this long: a change made without signals (SQL by hand, a queryset's
+# update()) shows within minutes even where no other change starts a new generation.
+PROCESS_SECONDS = 10 * 60
 
 
 class _ProcessStore:
     """Pickled values of one generation, in this process; a new generation empties it."""
 
-    def __init__(self, size: int):
-        self.size = size
+    def __init__(self, size: int, seconds: float):
+        self.size, self.seconds = size, seconds
         self.generation = None
-        self.entries: OrderedDict[str, bytes] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, current: int, name: str) -> bytes | None:
@@ -34,20 +38,22 @@ class _ProcessStore:
                 self.generation, self.entries = current, OrderedDict()
                 return None
             found = self.entries.get(name)
-            if found is not None:
-                self.entries.move_to_end(name)
-            return found
+            if found is None or time.monotonic() - found[0] > self.seconds:
+                return None
+            self.entries.move_to_end(name)
+            return found[1]
 
     def put(self, current: int, name: str, value: bytes) -> None:
         with self.lock:
             if self.generation != current:
                 return  # content changed while this was computed: not kept
-            self.entries[name] = value
+            self.entries[name] = (time.monotonic(), value)
+            self.entries.move_to_end(name)
             if len(self.entries) > self.size:
                 self.entries.popitem(last=False)
 
 
-_store = _ProcessStore(PROCESS_ENTRIES)
+_store = _ProcessStore(PROCESS_ENTRIES, PROCESS_SECONDS)
 
 
 def per_generation(name: str, compute):

@@ -123,3 +123,14 @@ def test_a_moved_page_answers_at_its_new_address_at_once(client, resource, libra
     moved = client.get(old_url)  # Wagtail's redirect from the old address, not the kept page
     assert moved.status_code == 301 and moved["Location"] == resource.url
     assert "Kỹ năng số cho người cao tuổi" in client.get(resource.url).content.decode()
+
+
+def test_a_change_made_without_signals_shows_once_what_was_kept_is_old(client, resource, monkeypatch, settings):
+    from portal.core import fragments
+    from portal.resources.models import LearningResourcePage
+
+    visit(client, resource.url)
+    LearningResourcePage.objects.filter(pk=resource.pk).update(title="Sửa thẳng trong cơ sở dữ liệu")
+    settings.PAGE_FRAGMENT_SECONDS = 0  # the rendered page's own time is over,
+    monkeypatch.setattr(fragments._store, "seconds", 0)  # and so is PROCESS_SECONDS
+    assert "Sửa thẳng trong cơ sở dữ liệu" in client.get(resource.url).content.decode()
