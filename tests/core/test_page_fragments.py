@@ -125,7 +125,9 @@ def test_a_moved_page_answers_at_its_new_address_at_once(client, resource, libra
     assert "Kỹ năng số cho người cao tuổi" in client.get(resource.url).content.decode()
 
 
-def test_a_change_made_without_signals_shows_once_what_was_kept_is_old(client, resource, monkeypatch, settings):
+def test_a_change_made_without_signals_shows_once_what_was_kept_is_old(
+    client, resource, monkeypatch, settings
+):
     from portal.core import fragments
     from portal.resources.models import LearningResourcePage
 
