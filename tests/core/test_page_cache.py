@@ -8,12 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.resources.factories import (
-    LearningResourcePageFactory,
-    LibraryIndexPageFactory,
-    OrganisationSectionPageFactory,
-)
-
 pytestmark = pytest.mark.django_db
 
 
@@ -23,19 +17,6 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def resource(library, client):
-    section = OrganisationSectionPageFactory(parent=library)
-    page = LearningResourcePageFactory(parent=section, title="Kỹ năng số cho người cao tuổi")
-    client.get("/")  # the site's settings row is made on the first visit (a change, like any other)
-    return page
 
 
 def test_a_second_visit_is_served_from_the_cache_without_the_database(client, resource):

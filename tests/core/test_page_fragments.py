@@ -9,11 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.resources.factories import (
-    LearningResourcePageFactory,
-    LibraryIndexPageFactory,
-    OrganisationSectionPageFactory,
-)
+from tests.resources.factories import LearningResourcePageFactory, OrganisationSectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,23 +21,6 @@ def fragments(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def section(library):
-    return OrganisationSectionPageFactory(parent=library)
-
-
-@pytest.fixture
-def resource(section, client):
-    page = LearningResourcePageFactory(parent=section, title="Kỹ năng số cho người cao tuổi")
-    client.get("/")  # the site's settings row is made on the first visit (a change, like any other)
-    return page
 
 
 def visit(client, url):
@@ -101,9 +80,9 @@ def test_a_restricted_page_still_asks_to_sign_in_after_someone_saw_it(client, re
     assert client.get(resource.url).status_code == 302
 
 
-def test_each_filter_order_and_language_is_kept_apart(client, section, library):
-    LearningResourcePageFactory(parent=section, title="An toàn giao thông")
-    LearningResourcePageFactory(parent=section, title="Bảo vệ rừng")
+def test_each_filter_order_and_language_is_kept_apart(client, library_section, library):
+    LearningResourcePageFactory(parent=library_section, title="An toàn giao thông")
+    LearningResourcePageFactory(parent=library_section, title="Bảo vệ rừng")
     client.get("/")
     by_title = client.get(library.url + "?sort=title").content.decode()
     newest = client.get(library.url).content.decode()
