@@ -126,6 +126,24 @@ def home(db):
 
 
 @pytest.fixture
+def library(home):
+    """The library under the home page."""
+    from tests.resources.factories import LibraryIndexPageFactory
+
+    return LibraryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def section(library):
+    """One contributor's section of the library (the university's)."""
+    from tests.resources.factories import OrganisationSectionPageFactory
+
+    return OrganisationSectionPageFactory(
+        parent=library, organisation__name="Đại học Thái Nguyên", organisation__slug="dai-hoc-thai-nguyen"
+    )
+
+
+@pytest.fixture
 def make_document(db):
     """Store a document the way an accepted upload is stored."""
     import io

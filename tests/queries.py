@@ -22,3 +22,13 @@ def listing_counts(client, url: str, add_items) -> tuple[int, int]:
     few = queries_for(client, url)
     add_items(10)
     return few, queries_for(client, url)
+
+
+def adding(factory, **fields):
+    """``add(n)`` for ``listing_counts``: n new items from ``factory``, each with ``fields``."""
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            factory(**fields)
+
+    return add

@@ -80,9 +80,9 @@ def test_a_restricted_page_still_asks_to_sign_in_after_someone_saw_it(client, re
     assert client.get(resource.url).status_code == 302
 
 
-def test_each_filter_order_and_language_is_kept_apart(client, library_section, library):
-    LearningResourcePageFactory(parent=library_section, title="An toàn giao thông")
-    LearningResourcePageFactory(parent=library_section, title="Bảo vệ rừng")
+def test_each_filter_order_and_language_is_kept_apart(client, section, library):
+    LearningResourcePageFactory(parent=section, title="An toàn giao thông")
+    LearningResourcePageFactory(parent=section, title="Bảo vệ rừng")
     client.get("/")
     by_title = client.get(library.url + "?sort=title").content.decode()
     newest = client.get(library.url).content.decode()

@@ -21,6 +21,22 @@ def days_from_now(days: int, hour: int = 8) -> datetime.datetime:
     return local(day.year, day.month, day.day, hour)
 
 
+def add_events(parent):
+    """``add(n)`` adds n upcoming events under ``parent``, spread over three communes."""
+    units, audience = [AdminUnitFactory() for _ in range(3)], AudienceFactory()
+
+    def add(count):
+        for number in range(count):
+            EventPageFactory(
+                parent=parent,
+                starts_at=days_from_now(number + 1),
+                commune=units[number % 3],
+                audiences=[audience],
+            )
+
+    return add
+
+
 @pytest.fixture
 def programme(index):
     """Two campaigns, three units, events past and to come."""
@@ -110,17 +126,7 @@ def test_bad_parameters_are_left_out_with_a_note_never_an_error(client, programm
 
 def test_listing_pages_run_a_fixed_number_of_queries(client, index, monkeypatch):
     monkeypatch.setattr(listing, "PAGE_SIZE", 50)
-    units = [AdminUnitFactory() for _ in range(3)]
-    audience = AudienceFactory()
-
-    def make(count):
-        for number in range(count):
-            EventPageFactory(
-                parent=index,
-                starts_at=days_from_now(number + 1),
-                commune=units[number % 3],
-                audiences=[audience],
-            )
+    make = add_events(index)
 
     make(2)
     client.get("/su-kien/")  # warm the site and locale caches

@@ -1,1 +1,1 @@
-from tests.organisations.conftest import department, editor, library, university  # noqa: F401
+from tests.organisations.conftest import department, editor, university  # noqa: F401

@@ -1,1 +1,1 @@
-from tests.resources.conftest import library, section, vocabularies  # noqa: F401 - the library tree
+from tests.resources.conftest import vocabularies  # noqa: F401 - the shared vocabularies

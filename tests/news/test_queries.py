@@ -3,7 +3,7 @@
 import pytest
 
 from tests.news.factories import NewsCategoryFactory, NewsPageFactory
-from tests.queries import listing_counts
+from tests.queries import adding, listing_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -13,10 +13,7 @@ LISTING_QUERIES = 15
 def test_the_news_index_takes_at_most_15_queries_for_two_items_or_twelve(client, news_index):
     category = NewsCategoryFactory()
 
-    def add(count):
-        for _ in range(count):
-            NewsPageFactory(parent=news_index, categories=[category])
-
+    add = adding(NewsPageFactory, parent=news_index, categories=[category])
     few, many = listing_counts(client, news_index.url, add)
 
     assert many <= LISTING_QUERIES

@@ -5,12 +5,6 @@ from django.contrib.auth import get_user_model
 
 from portal.organisations.roles import PROVINCIAL_EDITOR, group_for
 from portal.resources.contributors import setup_contributor
-from tests.resources.factories import LibraryIndexPageFactory
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -7,17 +7,11 @@ from portal.organisations.models import Organisation
 from portal.resources.models import OrganisationSectionPage
 from tests.resources.factories import (
     LearningResourcePageFactory,
-    LibraryIndexPageFactory,
     OrganisationFactory,
     OrganisationSectionPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
 
 
 def test_an_organisation_gets_one_section_per_language(library):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.programmes.factories import AiringFactory, BroadcastProgrammePageFactory, EpisodePageFactory
-from tests.queries import listing_counts
+from tests.queries import adding, listing_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -42,11 +42,7 @@ def test_the_schedule_takes_at_most_15_queries_for_two_airings_or_twelve(client,
 
 
 def test_a_programme_takes_at_most_15_queries_for_two_episodes_or_twelve(client, programme):
-    def add(count):
-        for _ in range(count):
-            EpisodePageFactory(parent=programme)
-
-    few, many = listing_counts(client, programme.url, add)
+    few, many = listing_counts(client, programme.url, adding(EpisodePageFactory, parent=programme))
 
     assert many <= LISTING_QUERIES
     assert few == many

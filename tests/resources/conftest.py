@@ -2,7 +2,6 @@
 
 import pytest
 
-from tests.resources.factories import LibraryIndexPageFactory, OrganisationSectionPageFactory
 from tests.resources.import_support import PDF
 
 
@@ -12,18 +11,6 @@ def vocabularies(db):
     from portal.core.reference_data import load_vocabularies
 
     load_vocabularies()
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def section(library):
-    return OrganisationSectionPageFactory(
-        parent=library, organisation__name="Đại học Thái Nguyên", organisation__slug="dai-hoc-thai-nguyen"
-    )
 
 
 @pytest.fixture

@@ -19,13 +19,6 @@ def create_contributor(*args):
     return out.getvalue()
 
 
-@pytest.fixture
-def library(home):
-    from tests.resources.factories import LibraryIndexPageFactory
-
-    return LibraryIndexPageFactory(parent=home)
-
-
 def test_creates_organisation_section_group_collection_account_and_workflow(library):
     out = create_contributor("Đại học Thái Nguyên", "--email", "ThuVien@tnu.edu.vn", "--kind", "university")
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import AudienceFactory, SubjectFactory
-from tests.queries import listing_counts, queries_for
+from tests.queries import adding, listing_counts, queries_for
 from tests.resources.factories import (
     CollectionIndexPageFactory,
     CollectionItemFactory,
@@ -54,10 +54,7 @@ def test_a_resource_page_takes_a_dozen_queries_whatever_it_shows(client, section
 def test_the_library_takes_the_same_queries_for_two_resources_or_twelve(client, section):
     subject = SubjectFactory(name="Kỹ năng số")
 
-    def add(count):
-        for _ in range(count):
-            LearningResourcePageFactory(parent=section, subjects=[subject])
-
+    add = adding(LearningResourcePageFactory, parent=section, subjects=[subject])
     few, many = listing_counts(client, section.get_parent().url, add)
 
     assert many <= LISTING_QUERIES
@@ -67,10 +64,7 @@ def test_the_library_takes_the_same_queries_for_two_resources_or_twelve(client, 
 def test_a_subject_page_takes_the_same_queries_for_two_resources_or_twelve(client, section):
     subject = SubjectFactory(name="Kỹ năng số", slug="ky-nang-so")
 
-    def add(count):
-        for _ in range(count):
-            LearningResourcePageFactory(parent=section, subjects=[subject])
-
+    add = adding(LearningResourcePageFactory, parent=section, subjects=[subject])
     few, many = listing_counts(client, section.get_parent().url + "chu-de/ky-nang-so/", add)
 
     assert many <= LISTING_QUERIES
@@ -87,11 +81,7 @@ def test_course_and_collection_indexes_take_the_same_queries_for_two_or_twelve(
 ):
     index = index_factory(parent=home)
 
-    def add(count):
-        for _ in range(count):
-            item_factory(parent=index)
-
-    few, many = listing_counts(client, index.url, add)
+    few, many = listing_counts(client, index.url, adding(item_factory, parent=index))
 
     assert many <= LISTING_QUERIES
     assert few == many

@@ -9,7 +9,6 @@ from portal.usage import recording
 from tests.factories import SubjectFactory
 from tests.resources.factories import (
     LearningResourcePageFactory,
-    LibraryIndexPageFactory,
     OrganisationSectionPageFactory,
     ResourceFileFactory,
 )
@@ -38,11 +37,6 @@ def wagtail_basics(db):
     Site.objects.get_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": root})
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
-
-
-@pytest.fixture
-def library(home):
-    return LibraryIndexPageFactory(parent=home)
 
 
 @pytest.fixture
