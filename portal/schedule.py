@@ -1,7 +1,7 @@
 """Everything the portal does on a clock, in one place (run by ``manage.py scheduler``)."""
 
 from portal.core.scheduling import Periodic, run_command
-from portal.imports.jobs import harvest_due_sources
+from portal.imports.harvests import harvest_due_sources
 from portal.programmes.tasks import roll_airings_forward
 from portal.registrations.tasks import purge_expired_registrations
 from portal.resources.links import check_resource_links

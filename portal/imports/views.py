@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from portal.imports import jobs
 from portal.imports.forms import ImportForm, importable_sections, may_publish_in
+from portal.imports.harvests import start_harvest
 from portal.imports.models import HarvestRun, ImportJob
 from portal.resources.importing_readers import COLUMNS, ImportFileError
 from portal.resources.models import HarvestSource
@@ -89,7 +90,7 @@ def run_harvest_now(request, source_id: int):
     if not may_harvest(request.user):
         raise PermissionDenied
     source = get_object_or_404(HarvestSource, pk=source_id)
-    jobs.start_harvest(source, request.user)
+    start_harvest(source, request.user)
     messages.success(request, _("The harvest of %(source)s has started.") % {"source": source})
     return redirect("imports:harvests")
 

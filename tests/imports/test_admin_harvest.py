@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.imports.jobs import harvest_due_sources
+from portal.imports.harvests import harvest_due_sources
 from portal.imports.models import HarvestRun
 from portal.resources.models import HarvestSource, LearningResourcePage
 from tests.resources.oai_server import oai_server
