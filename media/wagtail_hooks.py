@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from media import downloads, upload_views
+from media.admin_api import UsableDocumentsAdminAPIViewSet, UsableImagesAdminAPIViewSet
 from portal.core.file_access import public_files
 
 upload_urls = (
@@ -63,3 +64,9 @@ def _with_public_files(model):
 
 hooks.register("construct_document_chooser_queryset", _with_public_files(get_document_model()))
 hooks.register("construct_image_chooser_queryset", _with_public_files(get_image_model()))
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's own registrations, replacing them
+def register_usable_files_admin_api(router):
+    router.register_endpoint("images", UsableImagesAdminAPIViewSet)
+    router.register_endpoint("documents", UsableDocumentsAdminAPIViewSet)

@@ -2,13 +2,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import serving
 from portal.core.ratelimit import ADMIN_TEMPLATE, rate_limited
+from portal.organisations.reports import OwnPageTypesUsageReportView
 
 urlpatterns = [
     # Wagtail's own view, with asking for reset e-mails limited per address (before the admin's routes).
@@ -17,6 +20,15 @@ urlpatterns = [
         rate_limited("password_reset", methods=("POST",), template=ADMIN_TEMPLATE)(
             PasswordResetView.as_view()
         ),
+    ),
+    # Wagtail's page-types report, without other organisations' draft titles (before the admin's routes).
+    path(
+        "admin/reports/page-types-usage/",
+        never_cache(require_admin_access(OwnPageTypesUsageReportView.as_view())),
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        never_cache(require_admin_access(OwnPageTypesUsageReportView.as_view(results_only=True))),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
