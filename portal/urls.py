@@ -44,8 +44,9 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("portal.registrations.urls")),
     path("", include("portal.core.page_files")),
-    # Wagtail's serve view, from the site and home page this generation already found.
-    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
+    # Wagtail's serve view, from the site and home page this generation already found; Wagtail's
+    # own ``_util/`` routes (a page's password, the sign-in of login-only pages) stay reachable.
+    re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), serving.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

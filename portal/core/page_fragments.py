@@ -57,5 +57,8 @@ class FragmentCachedMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["page_fragment_key"] = fragment_key(request)
+        # A page behind a password or a sign-in is rendered for each request: its content and
+        # the form asking for the password would otherwise share one fragment.
+        restricted = bool(self.get_view_restrictions())
+        context["page_fragment_key"] = None if restricted else fragment_key(request)
         return context
