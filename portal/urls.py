@@ -9,7 +9,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.core import serving
+from portal.core import lockout, serving
 from portal.core.ratelimit import ADMIN_TEMPLATE, rate_limited
 from portal.organisations.reports import OwnPageTypesUsageReportView
 
@@ -30,6 +30,7 @@ urlpatterns = [
         "admin/reports/page-types-usage/results/",
         never_cache(require_admin_access(OwnPageTypesUsageReportView.as_view(results_only=True))),
     ),
+    path("admin/unlock/<str:token>/", lockout.unlock, name="signin_unlock"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -46,7 +47,9 @@ urlpatterns += i18n_patterns(
     path("", include("portal.core.page_files")),
     # Wagtail's serve view, from the site and home page this generation already found; Wagtail's
     # own ``_util/`` routes (a page's password, the sign-in of login-only pages) stay reachable.
-    re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), serving.serve, name="wagtail_serve"),
+    re_path(
+        r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), serving.serve, name="wagtail_serve"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

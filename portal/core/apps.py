@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.core import lockout  # noqa: F401 - counts failed sign-ins per account
         from portal.core.page_cache import connect_invalidation
         from portal.core.spreadsheets import neutralise_wagtail_csv_exports
 

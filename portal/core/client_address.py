@@ -35,15 +35,24 @@ def client_address(request) -> str:
     return str(address) if address is not None else ""
 
 
-def client_key(request) -> str:
-    """The address a limit counts against: an IPv6 client is its /64, the block one subscriber
-    (one phone, one home router) is given, so changing the last bits gains nothing."""
+def network_address(request) -> str:
+    """The address limits and the sign-in lockout count against, as an IP address: an IPv6
+    client is its /64 (the block one subscriber, one phone or home router, is given), so changing
+    the last bits gains nothing; ``""`` when unknown."""
     text = client_address(request)
     address = _parsed(text) if text else None
     if address is None:
-        return "unknown"
+        return ""
     if address.version == 6 and address.ipv4_mapped is None:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address) + "/64"
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     if address.version == 6:
         return str(address.ipv4_mapped)
     return str(address)
+
+
+def client_key(request) -> str:
+    """The key of the client's network in the limits' counters."""
+    address = network_address(request)
+    if not address:
+        return "unknown"
+    return f"{address}/64" if ":" in address else address

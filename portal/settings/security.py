@@ -75,9 +75,17 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.count("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.count("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "portal.core.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.core.client_address.network_address"  # IPv6: the /64
 AXES_LOCKOUT_CALLABLE = "portal.core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# And per account from every address together (portal.core.account_guard): past the limit, one try
+# per pause, the pause doubling with each failure up to the maximum; the owner gets a link by e-mail
+# that lets their browser sign in at once.
+SIGN_IN_ACCOUNT_LIMIT = env.count("LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
+SIGN_IN_ACCOUNT_PAUSE = timedelta(minutes=1)
+SIGN_IN_ACCOUNT_MAX_PAUSE = timedelta(hours=1)
+SIGN_IN_ACCOUNT_MEMORY = 24 * 3600  # seconds failures are remembered after the last one
+SIGN_IN_TRUSTED_BROWSER_AGE = 30 * 24 * 3600
 AXES_DISABLE_ACCESS_LOG = True  # failed attempts are kept (until they expire); sign-ins are not logged
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
