@@ -1,21 +1,32 @@
 """The organiser's group manages its events: edit permission on each event page it organises.
 
-Granted whenever an event is saved with an organiser, and idempotent, so saving again (or
-publishing) adds nothing. An organisation without a group yet gets one (and its collection),
-as every organisation owns both.
+Kept in step whenever an event is saved: the organiser's group is granted edit permission, and
+the groups of organisations that no longer organise it lose theirs. Idempotent, so saving again
+(or publishing) changes nothing. An organisation without a group yet gets one (and its
+collection), as every organisation owns both.
 """
 
 from wagtail.models import GroupPagePermission
 
 from portal.organisations.contributors import ensure_owned
+from portal.organisations.models import Organisation
 from portal.organisations.roles import permission
 
 ORGANISER_PAGE_ACTIONS = ("change",)
 
 
-def grant_organiser(page) -> None:
+def sync_organiser(page) -> None:
+    """Grant the current organiser's group, revoke former organisers' groups."""
+    if page.pk is None:
+        return
     organisation = page.organiser
-    if organisation is None or page.pk is None:
+    former = GroupPagePermission.objects.filter(
+        page_id=page.pk, group__in=Organisation.objects.exclude(group=None).values("group")
+    )
+    if organisation is not None and organisation.group_id is not None:
+        former = former.exclude(group_id=organisation.group_id)
+    former.delete()
+    if organisation is None:
         return
     if organisation.group_id is None:
         ensure_owned(organisation)

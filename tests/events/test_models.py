@@ -92,6 +92,29 @@ def test_the_organisers_group_may_edit_the_event_and_granting_is_idempotent(inde
     assert event.permissions_for_user(editor).can_edit()
 
 
+def test_a_former_organiser_loses_the_event_when_it_is_given_to_another(index):
+    commune = OrganisationFactory(name="Ủy ban nhân dân xã Định Hóa", slug="ubnd-xa-dinh-hoa")
+    library = OrganisationFactory(name="Thư viện tỉnh Thái Nguyên", slug="thu-vien-tinh")
+    event = EventPageFactory(parent=index, organiser=commune)
+    commune.refresh_from_db()
+    former = commune.group.user_set.create(username="canbo-dinh-hoa")
+    assert event.permissions_for_user(former).can_edit()
+
+    event.organiser = library
+    event.save_revision().publish()
+
+    event.refresh_from_db()
+    library.refresh_from_db()
+    former = type(former).objects.get(pk=former.pk)  # signs in again: no permissions remembered
+    assert not event.permissions_for_user(former).can_edit()
+    new = library.group.user_set.create(username="thu-vien")
+    assert event.permissions_for_user(new).can_edit()
+
+    event.organiser = None
+    event.save()
+    assert not GroupPagePermission.objects.filter(page=event).exists()
+
+
 def test_what_the_registrations_app_asks(index):
     centre = OrganisationFactory(name="Trung tâm học tập cộng đồng xã Tân Cương", slug="tthtcd-tan-cuong")
     soon = timezone.now() + datetime.timedelta(days=3)

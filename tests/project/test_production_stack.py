@@ -44,3 +44,13 @@ def test_production_services_and_profile(project_root):
     assert "setup_roles" in services["web"]["command"]
     assert "--no-control-socket" in services["web"]["command"]
     assert services["worker"]["environment"] == web_env
+
+
+def test_gunicorn_is_reachable_only_through_the_proxy(project_root):
+    services = compose(project_root)["services"]
+
+    assert "ports" not in services["web"], "web must not publish gunicorn around the proxy"
+    assert services["proxy"]["ports"] == ["80:80", "443:443"]
+    caddyfile = (project_root / "deploy" / "Caddyfile").read_text()
+    assert "reverse_proxy web:8000" in caddyfile
+    assert services["web"]["environment"]["TRUSTED_PROXY_COUNT"].startswith("${TRUSTED_PROXY_COUNT:-1}")

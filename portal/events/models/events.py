@@ -203,10 +203,9 @@ class EventPage(KnownAncestorsMixin, RegistrablePageMixin, Page):
     def save(self, *args, **kwargs):
         self.derive_times()
         result = super().save(*args, **kwargs)
-        if self.organiser_id:
-            from portal.events.permissions import grant_organiser
+        from portal.events.permissions import sync_organiser
 
-            grant_organiser(self)
+        sync_organiser(self)
         return result
 
     @property
