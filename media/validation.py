@@ -118,6 +118,8 @@ def validate_upload(fileobj, filename: str, kind: str | Iterable[str] | None = N
     elif file_type.key == "pdf":
         _check_pdf(fileobj)
     elif file_type.kind in ("audio", "video"):
+        if file_type.key == "wav":
+            _check_riff_length(fileobj, size)
         _check_media(fileobj, file_type.kind)
     digest = _sha256(fileobj)
     fileobj.seek(0)
@@ -241,6 +243,15 @@ def _check_media(fileobj, kind: str) -> None:
     except av.FFmpegError:
         raise UploadRejected(_("The file is damaged or incomplete."), "damaged") from None
     if not decoded or reached - start < declared * 0.95 - 0.5:
+        raise UploadRejected(_("The file is damaged or incomplete."), "damaged")
+
+
+def _check_riff_length(fileobj, size: int) -> None:
+    """A WAV file says its own length in its first bytes; the decoder plays a cut-off one to
+    wherever it stops, so the length is compared here (0 and 0xFFFFFFFF: written live, unknown)."""
+    fileobj.seek(4)
+    declared = int.from_bytes(fileobj.read(4), "little")
+    if declared not in (0, 0xFFFFFFFF) and declared + 8 > size:
         raise UploadRejected(_("The file is damaged or incomplete."), "damaged")
 
 

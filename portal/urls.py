@@ -3,10 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.account import PasswordResetView
+from wagtail.admin.views.account import LogoutView, PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import lockout, serving
@@ -31,6 +32,9 @@ urlpatterns = [
         never_cache(require_admin_access(OwnPageTypesUsageReportView.as_view(results_only=True))),
     ),
     path("admin/unlock/<str:token>/", lockout.unlock, name="signin_unlock"),
+    # Wagtail's sign-out answers a GET with 405 yet drops the session cookie: only a POST signs out,
+    # so a link or image on another site cannot.
+    path("admin/logout/", never_cache(require_POST(LogoutView.as_view()))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -162,4 +162,5 @@ def damaged() -> dict[str, tuple[str, bytes, str]]:
         "truncated PDF": ("tai-lieu.pdf", document[: len(document) // 2], "damaged"),
         "truncated MP4": ("phong-su.mp4", video[: len(video) * 2 // 3], "damaged"),
         "truncated MP3": ("ban-tin.mp3", sound[: len(sound) * 3 // 5], "damaged"),
+        "truncated WAV": ("ban-tin.wav", wav(1.0)[:6000], "damaged"),
     }
