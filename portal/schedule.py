@@ -2,6 +2,7 @@
 
 from portal.core.scheduling import Periodic, run_command
 from portal.imports.harvests import harvest_due_sources
+from portal.imports.jobs import remove_abandoned_imports
 from portal.programmes.tasks import roll_airings_forward
 from portal.registrations.tasks import purge_expired_registrations
 from portal.resources.links import check_resource_links
@@ -25,4 +26,6 @@ SCHEDULE = [
     Periodic("check-resource-links", "0 2 * * 0", check_resource_links),
     # Usage counts buffered by the process running the task; rare search phrases of past months go.
     Periodic("flush-usage-counts", "* * * * *", flush_usage_counts),
+    # Imports never confirmed or that failed, with their files, IMPORT_ABANDONED_AFTER_HOURS on.
+    Periodic("remove-abandoned-imports", "40 * * * *", remove_abandoned_imports),
 ]

@@ -1,10 +1,13 @@
 """The admin's import form: a sheet (CSV or XLSX), an optional ZIP of files, the organisation."""
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from portal.organisations.models import Organisation
+from portal.resources.importing_files import ArchiveRejected, check_archive
 from portal.resources.models import OrganisationSectionPage
 
 SHEET_TYPES = (".csv", ".xlsx")
@@ -48,10 +51,23 @@ class ImportForm(forms.Form):
         sheet = self.cleaned_data["sheet"]
         if not sheet.name.lower().endswith(SHEET_TYPES):
             raise forms.ValidationError(_("Upload the list as a CSV or XLSX file."), code="type")
+        if sheet.size > settings.IMPORT_MAX_SHEET_SIZE:
+            raise forms.ValidationError(
+                _("The list is larger than %(limit)s: split it into smaller files.")
+                % {"limit": filesizeformat(settings.IMPORT_MAX_SHEET_SIZE)},
+                code="size",
+            )
         return sheet
 
     def clean_archive(self):
+        """Only the ZIP's headers are read here: a hostile ZIP is refused before anything is stored."""
         archive = self.cleaned_data.get("archive")
-        if archive and not archive.name.lower().endswith(".zip"):
+        if not archive:
+            return archive
+        if not archive.name.lower().endswith(".zip"):
             raise forms.ValidationError(_("Upload the files as one ZIP archive."), code="type")
+        try:
+            check_archive(archive)
+        except ArchiveRejected as rejection:
+            raise forms.ValidationError(str(rejection), code="archive") from None
         return archive

@@ -1,88 +1,80 @@
 """Import jobs, through the same pipeline as ``import_resources``.
 
-``prepare`` stores the upload, unpacks the ZIP of files safely and checks every row (a dry run:
-nothing is written to the library); ``run_import`` (a task, run by the worker) imports the rows,
-reporting progress, then submits a contributor's new drafts for moderation.
+``start`` only stores the upload in the media storage and queues ``check_import``, so the
+request answers at once whatever the sheet holds. The worker reads the sheet (stopping past
+``IMPORT_MAX_ROWS``), unpacks the ZIP into the job's storage folder and checks every row (a dry
+run: nothing is written to the library), moving the job page's progress bar. ``run_import``
+imports the confirmed rows the same way, then submits a contributor's new drafts for moderation.
+``remove_abandoned_imports`` (scheduled) removes what nobody confirmed and what failed.
 """
 
 import logging
-import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
-from portal.imports.models import ImportJob
+from portal.imports.models import STORAGE_PREFIX, ImportJob
 from portal.resources.importing import import_rows
-from portal.resources.importing_readers import ImportFileError, read_rows
+from portal.resources.importing_files import ArchiveRejected, remove_folder, unpack_archive
+from portal.resources.importing_readers import ImportFileError, read_sheet
 from portal.resources.importing_rows import ADMIN_HINTS, RowChecker
 from portal.resources.models import LearningResourcePage
 
 logger = logging.getLogger(__name__)
 PROGRESS_STEPS = 50  # how often, at most, the progress bar moves during a job
+Status = ImportJob.Status
 
 
-class ArchiveRejected(Exception):
-    """The ZIP of files cannot be used; ``str()`` says why, for the uploader."""
-
-
-def unpack(archive, folder: Path) -> int:
-    """Unpack ``archive`` into ``folder``: no paths outside it, no more than the size limit."""
-    limit = settings.MEDIA_MAX_UNZIPPED_SIZE
-    try:
-        with zipfile.ZipFile(archive) as zipped:
-            members = [member for member in zipped.infolist() if not member.is_dir()]
-            if sum(member.file_size for member in members) > limit:
-                raise ArchiveRejected(
-                    _("The ZIP unpacks to more than %(limit)s.") % {"limit": filesizeformat(limit)}
-                )
-            root = folder.resolve()
-            for member in members:
-                target = (root / member.filename.replace("\\", "/")).resolve()
-                if not target.is_relative_to(root) or member.filename.startswith(("/", "\\")):
-                    raise ArchiveRejected(
-                        _("The ZIP contains an unsafe path (%(name)s).") % {"name": member.filename}
-                    )
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with zipped.open(member) as source, target.open("wb") as copy:
-                    while chunk := source.read(1024 * 1024):
-                        copy.write(chunk)
-            return len(members)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
-        raise ArchiveRejected(_("The ZIP file is damaged or incomplete.")) from None
-
-
-def _checker(job: ImportJob) -> RowChecker:
-    # A licence is asked for either way: a contribution is published when an editor approves it.
-    return RowChecker(
-        organisation=job.organisation, files_dir=job.files_folder, publish=True, hints=ADMIN_HINTS
-    )
-
-
-def prepare(*, user, organisation, sheet, archive, publish: bool) -> ImportJob:
-    """Store the upload and check every row; raises ``ImportFileError`` or ``ArchiveRejected``."""
+def start(*, user, organisation, sheet, archive, publish: bool) -> ImportJob:
+    """Store the sheet and the ZIP as uploaded and queue their check; returns the new job."""
     job = ImportJob.objects.create(
         user=user, organisation=organisation, sheet_name=Path(sheet.name).name[:255], publish=publish
     )
     try:
-        job.files_folder.mkdir(parents=True, exist_ok=True)
-        with job.sheet_path.open("wb") as copy:
-            for chunk in sheet.chunks():
-                copy.write(chunk)
+        default_storage.save(job.sheet_key, sheet)
         if archive is not None:
-            unpack(archive, job.files_folder)
-        rows = read_rows(job.sheet_path)
-        report = import_rows(rows, _checker(job), publish=publish, dry_run=True)
-    except (ImportFileError, ArchiveRejected):
+            default_storage.save(job.archive_key, archive)
+    except BaseException:
         job.remove_files()
         job.delete()
         raise
-    job.total = len(rows)
+    transaction.on_commit(lambda: check_import.enqueue(job.pk))
+    return job
+
+
+@task()
+def check_import(job_id: int) -> str:
+    """Read the sheet, unpack the ZIP and check every row, writing nothing to the library.
+
+    A check that fails keeps only the job, saying why; its files are removed at once.
+    """
+    job = ImportJob.objects.select_related("user", "organisation").filter(pk=job_id).first()
+    if job is None or job.status != Status.CHECKING:
+        return job.status if job else ""
+    with translation.override(_language_of(job)):
+        try:
+            rows = _read_sheet(job)
+            job.total = len(rows)
+            job.save(update_fields=["total"])
+            if default_storage.exists(job.archive_key):
+                _unpack(job)
+            report = import_rows(
+                rows, _checker(job), publish=job.publish, dry_run=True, progress=_row_progress(job)
+            )
+        except (ImportFileError, ArchiveRejected) as error:
+            return _check_failed(job, str(error))
+        except Exception:
+            logger.exception("import job %s: the check stopped", job.pk)
+            return _check_failed(job, _("The check stopped because of an error on the server."))
+    job.status, job.done, job.report = Status.CHECKED, job.total, {}
     job.preview = [
         {
             "line": outcome.row.line,
@@ -93,39 +85,77 @@ def prepare(*, user, organisation, sheet, archive, publish: bool) -> ImportJob:
         }
         for outcome in report.rows
     ]
-    job.save(update_fields=["total", "preview"])
-    return job
+    job.save(update_fields=["status", "done", "report", "preview"])
+    return job.status
 
 
-def confirm(job: ImportJob) -> None:
-    job.status = ImportJob.Status.QUEUED
-    job.save(update_fields=["status"])
-    transaction.on_commit(lambda: run_import.enqueue(job.pk))
+def _unpack(job: ImportJob) -> None:
+    """The job's ZIP into its files folder, the count of files unpacked shown as it goes."""
+
+    def progress(done: int, total: int) -> None:
+        if done % max(1, total // PROGRESS_STEPS) == 0 or done == total:
+            ImportJob.objects.filter(pk=job.pk).update(report={"files": total, "unpacked": done})
+
+    with default_storage.open(job.archive_key, "rb") as archive:
+        unpack_archive(archive, job.files, progress)
+    default_storage.delete(job.archive_key)
 
 
-@task()
-def run_import(job_id: int) -> str:
-    job = ImportJob.objects.select_related("user", "organisation").get(pk=job_id)
-    if job.status not in {ImportJob.Status.QUEUED, ImportJob.Status.RUNNING}:
-        return job.status
-    job.status, job.done = ImportJob.Status.RUNNING, 0
-    job.save(update_fields=["status", "done"])
+def _check_failed(job: ImportJob, reason: str) -> str:
+    job.remove_files()
+    job.status, job.finished_at = Status.FAILED, timezone.now()
+    job.report = {"error": reason, "stage": "check"}
+    job.save(update_fields=["status", "finished_at", "report"])
+    return job.status
+
+
+def _read_sheet(job: ImportJob):
+    with default_storage.open(job.sheet_key, "rb") as handle:
+        return read_sheet(handle, job.sheet_name, settings.IMPORT_MAX_ROWS)
+
+
+def _checker(job: ImportJob) -> RowChecker:
+    # A licence is asked for either way: a contribution is published when an editor approves it.
+    return RowChecker(organisation=job.organisation, files_dir=job.files, publish=True, hints=ADMIN_HINTS)
+
+
+def _row_progress(job: ImportJob):
     step = max(1, job.total // PROGRESS_STEPS)
 
     def progress(done: int) -> None:
         if done % step == 0 or done == job.total:
             ImportJob.objects.filter(pk=job.pk).update(done=done)
 
-    with translation.override(UserProfile.get_for_user(job.user).get_preferred_language()):
+    return progress
+
+
+def _language_of(job: ImportJob) -> str:
+    return UserProfile.get_for_user(job.user).get_preferred_language()
+
+
+def confirm(job: ImportJob) -> None:
+    """Queue the import of a checked job, once however often the button is pressed."""
+    if ImportJob.objects.filter(pk=job.pk, status=Status.CHECKED).update(status=Status.QUEUED):
+        transaction.on_commit(lambda: run_import.enqueue(job.pk))
+
+
+@task()
+def run_import(job_id: int) -> str:
+    job = ImportJob.objects.select_related("user", "organisation").get(pk=job_id)
+    if job.status not in {Status.QUEUED, Status.RUNNING}:
+        return job.status
+    job.status, job.done = Status.RUNNING, 0
+    job.save(update_fields=["status", "done"])
+    with translation.override(_language_of(job)):
         try:
-            rows = read_rows(job.sheet_path)
-            report = import_rows(rows, _checker(job), publish=job.publish, progress=progress)
+            rows = _read_sheet(job)
+            report = import_rows(rows, _checker(job), publish=job.publish, progress=_row_progress(job))
             submitted = 0 if job.publish else _submit_for_moderation(job, report)
         except Exception as error:  # the job page says it stopped; the log has the details
             logger.exception("import job %s stopped", job.pk)
-            job.status, job.report = ImportJob.Status.FAILED, {"error": str(error)}
+            job.status, job.report = Status.FAILED, {"error": str(error)}
         else:
-            job.status = ImportJob.Status.DONE
+            job.status = Status.DONE
             job.report = {
                 "created": report.created,
                 "updated": report.updated,
@@ -150,3 +180,29 @@ def _submit_for_moderation(job: ImportJob, report) -> int:
             workflow.start(page, job.user)
             submitted += 1
     return submitted
+
+
+@task()
+def remove_abandoned_imports() -> int:
+    """Remove jobs left unconfirmed, failed or stuck in a check the worker never finished, once
+    ``IMPORT_ABANDONED_AFTER_HOURS`` have passed, with their files; and files under ``imports/``
+    no job owns (a request or worker stopped between writes). Returns the number of jobs removed."""
+    cutoff = timezone.now() - timedelta(hours=settings.IMPORT_ABANDONED_AFTER_HOURS)
+    abandoned = ImportJob.objects.annotate(last_change=Coalesce("finished_at", "created_at")).filter(
+        status__in=[Status.CHECKING, Status.CHECKED, Status.FAILED], last_change__lt=cutoff
+    )
+    removed = 0
+    for job in abandoned:
+        # Only if still abandoned: it may have been confirmed since the query above.
+        if ImportJob.objects.filter(pk=job.pk, status=job.status).delete()[0]:
+            job.remove_files()
+            removed += 1
+    owned = {str(pk) for pk in ImportJob.objects.values_list("pk", flat=True)}
+    try:
+        folders, _files = default_storage.listdir(STORAGE_PREFIX)
+    except FileNotFoundError:
+        folders = []
+    for name in set(folders) - owned:
+        remove_folder(default_storage, f"{STORAGE_PREFIX}/{name}", modified_before=cutoff)
+    logger.info("%d abandoned import job(s) removed", removed)
+    return removed

@@ -1,16 +1,21 @@
 """What the admin's import and harvest screens keep: each import job and each harvest run.
 
-An import job holds the uploaded sheet and unpacked files in ``VAR_DIR/imports/<id>/`` (shared by
-the web server and the worker), the checked preview, the progress while the worker imports,
-and the report afterwards. A harvest run keeps the counts and messages of one harvest.
+An import job keeps the uploaded sheet and ZIP, then the unpacked files, in the media storage
+under ``imports/<id>/`` (S3 in production, so the web server and the worker need not share a
+disk), the checked preview, the progress while the worker checks and imports, and the report
+afterwards. A harvest run keeps the counts and messages of one harvest.
 """
 
-import shutil
-from pathlib import Path
+from pathlib import PurePath
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from portal.resources.importing_files import StoredFolder, remove_folder
+
+STORAGE_PREFIX = "imports"
 
 
 class BackgroundWork(models.Model):
@@ -26,6 +31,7 @@ class BackgroundWork(models.Model):
 
 class ImportJob(BackgroundWork):
     class Status(models.TextChoices):
+        CHECKING = "checking", _("being checked")
         CHECKED = "checked", _("checked, waiting for confirmation")
         QUEUED = "queued", _("waiting for the worker")
         RUNNING = "running", _("importing")
@@ -43,7 +49,7 @@ class ImportJob(BackgroundWork):
     )
     sheet_name = models.CharField(_("file"), max_length=255)
     publish = models.BooleanField(_("publish at once"), default=False)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CHECKED)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.CHECKING)
     total = models.PositiveIntegerField(_("rows"), default=0)
     done = models.PositiveIntegerField(_("rows done"), default=0)
     preview = models.JSONField(default=list, blank=True)  # [{line, identifier, title, action, errors}]
@@ -57,17 +63,20 @@ class ImportJob(BackgroundWork):
         return self.sheet_name
 
     @property
-    def folder(self) -> Path:
-        return Path(settings.VAR_DIR) / "imports" / str(self.pk)
+    def storage_prefix(self) -> str:
+        return f"{STORAGE_PREFIX}/{self.pk}"
 
     @property
-    def files_folder(self) -> Path:
-        return self.folder / "files"
+    def sheet_key(self) -> str:
+        return f"{self.storage_prefix}/sheet{PurePath(self.sheet_name).suffix.lower()}"
 
     @property
-    def sheet_path(self) -> Path:
-        suffix = Path(self.sheet_name).suffix.lower()
-        return self.folder / f"sheet{suffix}"
+    def archive_key(self) -> str:
+        return f"{self.storage_prefix}/files.zip"
+
+    @property
+    def files(self) -> StoredFolder:
+        return StoredFolder(default_storage, f"{self.storage_prefix}/files")
 
     @property
     def accepted(self) -> list[dict]:
@@ -81,8 +90,13 @@ class ImportJob(BackgroundWork):
     def percent(self) -> int:
         return 100 * self.done // self.total if self.total else 100
 
+    @property
+    def unpacking(self) -> bool:
+        """While checking: the ZIP's files are still being unpacked."""
+        return self.report.get("unpacked", 0) < self.report.get("files", 0)
+
     def remove_files(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        remove_folder(default_storage, self.storage_prefix)
 
 
 class HarvestRun(BackgroundWork):

@@ -1,9 +1,12 @@
-"""Admin screens: import a sheet of resources (check, confirm, follow), and run OAI-PMH harvests."""
+"""Admin screens: import a sheet of resources (upload, follow the check, confirm, follow the import),
+and run OAI-PMH harvests."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +14,7 @@ from portal.imports import jobs
 from portal.imports.forms import ImportForm, importable_sections, may_publish_in
 from portal.imports.harvests import start_harvest
 from portal.imports.models import HarvestRun, ImportJob
-from portal.resources.importing_readers import COLUMNS, ImportFileError
+from portal.resources.importing_readers import COLUMNS
 from portal.resources.models import HarvestSource
 
 
@@ -29,20 +32,25 @@ def new_import(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data["organisation"]
-        try:
-            job = jobs.prepare(
-                user=request.user,
-                organisation=organisation,
-                sheet=form.cleaned_data["sheet"],
-                archive=form.cleaned_data["archive"],
-                publish=may_publish_in(request.user, organisation),
-            )
-        except (ImportFileError, jobs.ArchiveRejected) as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect("imports:job", job.pk)
+        job = jobs.start(
+            user=request.user,
+            organisation=organisation,
+            sheet=form.cleaned_data["sheet"],
+            archive=form.cleaned_data["archive"],
+            publish=may_publish_in(request.user, organisation),
+        )
+        return redirect("imports:job", job.pk)
     recent = ImportJob.objects.filter(user=request.user).select_related("organisation")[:10]
-    return TemplateResponse(request, "imports/new.html", {"form": form, "columns": COLUMNS, "recent": recent})
+    limits = {
+        "rows": number_format(settings.IMPORT_MAX_ROWS, force_grouping=True),
+        "sheet": settings.IMPORT_MAX_SHEET_SIZE,
+        "unzipped": settings.IMPORT_ZIP_MAX_SIZE,
+    }
+    return TemplateResponse(
+        request,
+        "imports/new.html",
+        {"form": form, "columns": COLUMNS, "recent": recent, "limits": limits},
+    )
 
 
 def _own_job(request, job_id: int) -> ImportJob:
@@ -54,9 +62,8 @@ def _own_job(request, job_id: int) -> ImportJob:
 
 def job_detail(request, job_id: int):
     job = _own_job(request, job_id)
-    return TemplateResponse(
-        request, "imports/job.html", {"job": job, "working": job.status in {"queued", "running"}}
-    )
+    working = job.status in {ImportJob.Status.CHECKING, ImportJob.Status.QUEUED, ImportJob.Status.RUNNING}
+    return TemplateResponse(request, "imports/job.html", {"job": job, "working": working})
 
 
 @require_POST

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from portal.core.sanitise import plain_text
 from portal.core.text import slugify
 from portal.organisations.models import Organisation
-from portal.resources.importing_files import FileProblem, check_file
+from portal.resources.importing_files import FileProblem, StoredFolder, check_file
 from portal.resources.importing_readers import SourceRow
 from portal.resources.importing_terms import (
     AudienceIndex,
@@ -134,7 +134,7 @@ class RowChecker:
         self,
         *,
         organisation=None,
-        files_dir: Path | None = None,
+        files_dir: Path | StoredFolder | None = None,
         unknown_terms="reject",
         publish=True,
         hints: Hints = COMMAND_HINTS,

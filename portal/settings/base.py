@@ -212,6 +212,15 @@ MEDIA_MAX_UPLOAD_SIZE = {
 }
 MEDIA_MAX_IMAGE_PIXELS = 40_000_000
 MEDIA_MAX_UNZIPPED_SIZE = 2048 * _MB
+# --- the admin's resource imports: limits, checked before anything is written ------------------
+IMPORT_MAX_ROWS = env.count("IMPORT_MAX_ROWS", 10_000)  # rows of one list; more must be split
+IMPORT_MAX_SHEET_SIZE = env.count("IMPORT_MAX_SHEET_MB", 20) * _MB  # the CSV or XLSX as uploaded
+IMPORT_ZIP_MAX_SIZE = env.count("IMPORT_ZIP_MAX_MB", 2048) * _MB  # all files of the ZIP, unpacked
+IMPORT_ZIP_MAX_FILES = env.count("IMPORT_ZIP_MAX_FILES", 10_000)
+IMPORT_ZIP_MAX_NAME_LENGTH = 200  # characters of a path inside the ZIP
+IMPORT_ZIP_MAX_RATIO = 100  # unpacked ÷ packed size of one large file; documents never come close
+IMPORT_ABANDONED_AFTER_HOURS = env.count("IMPORT_ABANDONED_AFTER_HOURS", 24)  # unconfirmed or failed
+# --- end of the imports' limits ------------------------------------------------------------------
 MEDIA_DOWNLOAD_URL_EXPIRY = 300  # seconds a presigned download link stays valid
 MEDIA_S3_TIMEOUT = 3  # seconds to connect to S3 before a page degrades or a download says 503
 MEDIA_UPLOAD_PART_SIZE = 8 * _MB  # resumable uploads; S3 needs at least 5 MiB per part but the last

@@ -26,6 +26,7 @@ def test_the_list_shows_every_periodic_task_and_its_next_run():
         "roll-airings-forward",
         "check-resource-links",
         "flush-usage-counts",
+        "remove-abandoned-imports",
     ]
     assert all("next 20" in line for line in lines)
 

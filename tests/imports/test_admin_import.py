@@ -1,8 +1,6 @@
-"""Importing a list of resources from the admin: check, preview, confirm, progress, report."""
+"""Importing a list of resources from the admin: upload, check, preview, confirm, progress, report."""
 
-import csv
-import io
-import zipfile
+import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,30 +9,11 @@ from wagtail.models import WorkflowState
 
 from portal.imports.models import ImportJob
 from portal.resources.models import LearningResourcePage
+from tests.imports.support import sheet, stored_under_imports, zip_upload
 from tests.media import corpus
-from tests.resources.import_support import COLUMNS, GOOD_ROWS
+from tests.resources.import_support import GOOD_ROWS
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def vocabularies(db):
-    from portal.core.reference_data import load_vocabularies
-
-    load_vocabularies()
-
-
-def sheet(rows) -> SimpleUploadedFile:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return SimpleUploadedFile("danh-sach.csv", buffer.getvalue().encode("utf-8-sig"), "text/csv")
-
-
-def archive(members: dict[str, bytes]) -> SimpleUploadedFile:
-    return SimpleUploadedFile("tep.zip", corpus.zip_of(members), "application/zip")
-
 
 ROWS = [
     {**GOOD_ROWS[0], "organisation": "", "identifier": "tnu-001", "file": "ky-nang-so.pdf"},
@@ -48,7 +27,7 @@ def upload(client, organisation, rows=ROWS, files=None):
     files = {"ky-nang-so.pdf": corpus.pdf()} if files is None else files
     return client.post(
         reverse("imports:new"),
-        {"organisation": organisation.pk, "sheet": sheet(rows), "archive": archive(files)},
+        {"organisation": organisation.pk, "sheet": sheet(rows), "archive": zip_upload(files)},
     )
 
 
@@ -58,7 +37,8 @@ def test_contributor_checks_a_list_sees_each_rows_errors_then_imports_drafts_for
     client.force_login(university.user)
     assert client.get(reverse("imports:new")).status_code == 200
 
-    response = upload(client, university.organisation)
+    with django_capture_on_commit_callbacks(execute=True):  # the worker checks the list
+        response = upload(client, university.organisation)
 
     job = ImportJob.objects.get()
     assert response.url == reverse("imports:job", args=[job.pk])
@@ -67,10 +47,16 @@ def test_contributor_checks_a_list_sees_each_rows_errors_then_imports_drafts_for
     assert "cần có giấy phép: hãy điền cột licence" in preview  # line 4: no licence
     assert "--draft" not in preview and "--files" not in preview  # advice for the admin, not the shell
     assert "không có tệp “khong-co.pdf” trong tệp ZIP" in preview  # line 5
+    assert 'http-equiv="refresh"' not in preview
     assert not LearningResourcePage.objects.exists()  # nothing written before confirming
+    assert sorted(stored_under_imports()) == [
+        f"imports/{job.pk}/files/ky-nang-so.pdf",
+        f"imports/{job.pk}/sheet.csv",
+    ]  # the ZIP itself is gone once unpacked
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("imports:confirm", args=[job.pk]))
+        client.post(reverse("imports:confirm", args=[job.pk]))  # pressed twice: imported once
 
     job.refresh_from_db()
     assert job.status == "done" and job.done == job.total == 4
@@ -82,14 +68,15 @@ def test_contributor_checks_a_list_sees_each_rows_errors_then_imports_drafts_for
     assert pages.get(identifier="tnu-001").files.get().document.collection == university.collection
     report = client.get(reverse("imports:job", args=[job.pk])).content.decode()
     assert "2 đã thêm" in report or "Đã xong" in report
-    assert not job.folder.exists()
+    assert stored_under_imports() == []
 
 
 def test_an_editors_import_is_published_at_once(
     client, university, editor, vocabularies, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
-    upload(client, university.organisation, rows=ROWS[:2])
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, university.organisation, rows=ROWS[:2])
     job = ImportJob.objects.get()
     assert job.publish
 
@@ -98,6 +85,20 @@ def test_an_editors_import_is_published_at_once(
 
     assert LearningResourcePage.objects.live().count() == 2
     assert not WorkflowState.objects.exists()
+
+
+def test_cancelling_a_checked_list_removes_it_and_its_files(
+    client, university, vocabularies, django_capture_on_commit_callbacks
+):
+    client.force_login(university.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, university.organisation)
+    job = ImportJob.objects.get()
+
+    response = client.post(reverse("imports:cancel", args=[job.pk]))
+
+    assert response.url == reverse("imports:new")
+    assert not ImportJob.objects.exists() and stored_under_imports() == []
 
 
 def test_a_contributor_cannot_import_into_another_organisation(client, university, department, vocabularies):
@@ -110,39 +111,52 @@ def test_a_contributor_cannot_import_into_another_organisation(client, universit
     assert not ImportJob.objects.exists()
 
 
-@pytest.mark.parametrize(
-    ("files", "message"),
-    [
-        ({"../../ngoai.pdf": b"%PDF-1.4"}, "đường dẫn không an toàn"),
-    ],
-)
-def test_a_hostile_zip_is_refused_with_a_message_and_leaves_nothing(
-    client, university, vocabularies, files, message, settings
-):
+def test_a_hostile_zip_is_refused_on_the_form_and_leaves_nothing(client, university, vocabularies):
     client.force_login(university.user)
 
-    response = upload(client, university.organisation, files=files)
+    response = upload(client, university.organisation, files={"../../ngoai.pdf": b"%PDF-1.4"})
 
     assert response.status_code == 200
-    assert message in " ".join(response.context["form"].non_field_errors()).lower()
-    assert not ImportJob.objects.exists()
-    assert not (settings.VAR_DIR / "imports").exists() or not any((settings.VAR_DIR / "imports").iterdir())
+    assert "đường dẫn không an toàn" in " ".join(response.context["form"].errors["archive"]).lower()
+    assert not ImportJob.objects.exists() and stored_under_imports() == []
 
 
-def test_a_damaged_sheet_gets_a_message(client, university, vocabularies):
-    client.force_login(university.user)
+def test_a_damaged_sheet_fails_its_check_with_a_message_and_leaves_nothing(
+    client, contributor_in_english, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("imports:new"),
+            {
+                "organisation": contributor_in_english.organisation.pk,
+                "sheet": SimpleUploadedFile("ds.xlsx", b"PK\x03\x04 hong"),
+            },
+        )
+
+    job = ImportJob.objects.get()
+    assert job.status == "failed"
+    page = client.get(response.url).content.decode()
+    assert "The file is not a readable Excel workbook (.xlsx)." in page
+    assert "nothing was written and the uploaded files were removed" in page
+    assert stored_under_imports() == []
+
+
+def test_a_sheet_over_the_size_limit_is_refused_on_the_form(client, contributor_in_english, settings):
+    settings.IMPORT_MAX_SHEET_SIZE = 1024
 
     response = client.post(
         reverse("imports:new"),
         {
-            "organisation": university.organisation.pk,
-            "sheet": SimpleUploadedFile("ds.xlsx", b"PK\x03\x04 hong"),
+            "organisation": contributor_in_english.organisation.pk,
+            "sheet": sheet([{**GOOD_ROWS[0], "summary": "x" * 2000}]),
         },
     )
 
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors()
-    assert not ImportJob.objects.exists()
+    assert response.context["form"].errors["sheet"] == [
+        "The list is larger than 1.0\xa0KB: split it into smaller files."
+    ]
+    assert not ImportJob.objects.exists() and stored_under_imports() == []
 
 
 def test_people_without_a_section_see_no_import_screen(client, django_user_model, library):
@@ -156,12 +170,33 @@ def test_people_without_a_section_see_no_import_screen(client, django_user_model
     assert reverse("imports:new") not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-def test_zip_helper_is_used(tmp_path):
-    """The archive helper unpacks nested folders inside the job's own folder."""
-    from portal.imports.jobs import unpack
+@pytest.mark.s3
+def test_the_upload_the_check_and_the_import_meet_only_in_s3(
+    client, university, vocabularies, s3_settings, django_capture_on_commit_callbacks
+):
+    """The web server and the worker share no disk in production: everything goes through S3."""
+    location = f"import-{uuid.uuid4().hex[:8]}/private"
+    s3_settings.STORAGES = {
+        **s3_settings.STORAGES,
+        "default": {"BACKEND": "media.storages.PrivateMediaStorage", "OPTIONS": {"location": location}},
+    }
+    client.force_login(university.user)
 
-    data = io.BytesIO()
-    with zipfile.ZipFile(data, "w") as zipped:
-        zipped.writestr("bai/1.pdf", b"%PDF")
-    assert unpack(io.BytesIO(data.getvalue()), tmp_path) == 1
-    assert (tmp_path / "bai" / "1.pdf").read_bytes() == b"%PDF"
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, university.organisation, rows=ROWS[:1])
+    job = ImportJob.objects.get()
+    assert (job.status, len(job.accepted)) == ("checked", 1)
+    assert sorted(stored_under_imports()) == [
+        f"imports/{job.pk}/files/ky-nang-so.pdf",
+        f"imports/{job.pk}/sheet.csv",
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("imports:confirm", args=[job.pk]))
+
+    job.refresh_from_db()
+    assert job.status == "done" and job.report["created"] == 1
+    document = LearningResourcePage.objects.get().files.get().document
+    with document.file.open() as stored:
+        assert stored.read() == corpus.pdf()
+    assert stored_under_imports() == []

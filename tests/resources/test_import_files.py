@@ -1,5 +1,7 @@
-"""``manage.py import_resources``: files through the upload rules, crashes, languages, S3."""
+"""Files of an import: through the upload rules, crashes, languages, S3, and a ZIP unpacked into the storage."""
 
+import io
+import unicodedata
 import uuid
 
 import pytest
@@ -8,6 +10,7 @@ from wagtail.documents import get_document_model
 
 from portal.core.models import Subject
 from portal.resources.importing import use_language
+from portal.resources.importing_files import FileProblem
 from portal.resources.models import LearningResourcePage
 from tests.resources.import_support import GOOD_ROWS, PDF, run_import, write_csv
 
@@ -125,3 +128,35 @@ def test_files_go_to_s3_and_a_failed_row_leaves_no_object(
     assert get_document_model().objects.count() == 1
     listed = storage.connection.meta.client.list_objects_v2(Bucket=storage.bucket_name, Prefix=prefix)
     assert [item["Key"] for item in listed["Contents"]] == [f"{prefix}/{document.file.name}"]
+
+
+def test_a_zip_is_unpacked_into_the_storage_and_its_files_are_found_by_the_names_in_the_sheet(stored_files):
+    from django.core.files.storage import default_storage
+
+    from portal.resources.importing_files import StoredFolder, check_file, unpack_archive
+    from portal.resources.importing_rows import ADMIN_HINTS
+    from tests.media import corpus
+
+    decomposed = unicodedata.normalize("NFD", "bài giảng/Kỹ năng số.pdf")  # as a Mac writes names
+    folder = StoredFolder(default_storage, "imports/7/files")
+    steps = []
+
+    count = unpack_archive(
+        io.BytesIO(corpus.zip_of({decomposed: PDF, "bai-2.pdf": PDF})),
+        folder,
+        lambda *step: steps.append(step),
+    )
+
+    assert count == 2 and steps == [(1, 2), (2, 2)]
+    with translation.override("en"):
+        found = check_file(folder, "bài giảng/Kỹ năng số.pdf", ADMIN_HINTS)  # typed in the sheet (NFC)
+        assert found.facts.size == len(PDF)
+        with found.open() as handle:
+            assert handle.read() == PDF
+        for name, message in [
+            ("../secret.pdf", "file “../secret.pdf” points outside the ZIP"),
+            ("bai-3.pdf", "file “bai-3.pdf” is not in the ZIP"),
+        ]:
+            with pytest.raises(FileProblem) as problem:
+                check_file(folder, name, ADMIN_HINTS)
+            assert str(problem.value) == message

@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from openpyxl import Workbook
 
-from portal.resources.importing_readers import ImportFileError, read_rows
+from portal.resources.importing_readers import ImportFileError, TooManyRows, read_rows
 
 HEADER = "identifier,title,subjects,date_issued\n"
 
@@ -105,4 +105,66 @@ def test_damaged_xlsx_is_refused(tmp_path):
     path.write_bytes(b"PK\x03\x04" + b"\0" * 64)
 
     with pytest.raises(ImportFileError, match="readable Excel workbook"):
+        read_rows(path)
+
+
+def count_rows_built(monkeypatch) -> list[int]:
+    from portal.resources import importing_readers
+
+    built = [0]
+    build = importing_readers._row
+
+    def counting(*args):
+        built[0] += 1
+        return build(*args)
+
+    monkeypatch.setattr(importing_readers, "_row", counting)
+    return built
+
+
+def test_reading_stops_at_the_first_row_past_the_limit(tmp_path, monkeypatch):
+    built = count_rows_built(monkeypatch)
+    path = write(tmp_path, HEADER + "".join(f"a-{number},Bài {number},,\n" for number in range(1, 5001)))
+
+    with pytest.raises(TooManyRows, match="more than 1,000 rows: split it into files of at most 1,000 rows"):
+        read_rows(path, max_rows=1000)
+
+    assert built[0] == 1001
+    assert len(read_rows(path, max_rows=5000)) == 5000
+
+
+def test_an_xlsx_is_read_row_by_row_and_stops_past_the_limit(tmp_path, monkeypatch):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["identifier", "title"])
+    for number in range(1, 5001):
+        sheet.append([f"x-{number}", f"Bài {number}"])
+    workbook.save(tmp_path / "big.xlsx")
+    built = count_rows_built(monkeypatch)
+
+    with pytest.raises(TooManyRows, match="more than 10 rows"):
+        read_rows(tmp_path / "big.xlsx", max_rows=10)
+
+    assert built[0] == 11
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from portal.resources import importing_readers
+
+    monkeypatch.setattr(importing_readers, "XLSX_MAX_UNPACKED", 10_000)
+    workbook = Workbook()
+    workbook.active.append(["identifier", "title"])
+    workbook.active.append(["x-1", "Bài " + "x" * 20_000])
+    workbook.save(tmp_path / "bom.xlsx")
+
+    with pytest.raises(ImportFileError, match=r"The workbook unpacks to more than 9\.8\sKB"):
+        read_rows(tmp_path / "bom.xlsx")
+
+
+def test_a_bad_byte_far_into_a_csv_is_found_with_its_position(tmp_path):
+    good = HEADER + "a-1,Tiếng Việt,,\n" * 10_000
+    path = tmp_path / "late.csv"
+    path.write_bytes(good.encode() + b"a-2,\xff,,\n")
+
+    with pytest.raises(ImportFileError, match=f"position {len(good.encode()) + 4}"):
         read_rows(path)
