@@ -1,12 +1,15 @@
 """Mapping an ``oai_dc`` record (Simple Dublin Core) to the columns of an import row.
 
 Repositories fill Dublin Core loosely, so each element is read for what it usually holds:
-the first http(s) ``dc:identifier`` is the record's page, the earliest ``dc:date`` is when it
+the first http(s) ``dc:identifier`` on a public host is the record's page (an address inside a
+network, ``http://127.0.0.1/...`` or ``http://intranet/...``, is no page for citizens, nor one
+for the link checker to visit, so it is never published), the earliest ``dc:date`` is when it
 was issued (DSpace lists accession dates next to the issue date), the first ``dc:rights`` that
 names a known licence is the licence. The record's files stay in the repository: the resource
 links to the record's page.
 """
 
+from portal.core.outgoing import looks_public
 from portal.resources.importing_readers import SourceRow
 from portal.resources.importing_rows import parse_date
 
@@ -34,7 +37,7 @@ def _issued(dates: list[str]) -> str:
 def record_row(number: int, identifier: str, metadata: dict, licences) -> SourceRow:
     """The import row for one harvested record; ``licences`` is the ``LicenceIndex`` to match rights."""
     titles = _values(metadata, "title")
-    urls = [value for value in _values(metadata, "identifier") if value.startswith(("http://", "https://"))]
+    urls = [value for value in _values(metadata, "identifier") if looks_public(value)]
     rights = next((value for value in _values(metadata, "rights") if licences.find(value)), "")
     values = {
         "identifier": identifier,

@@ -2,24 +2,21 @@
 weekly round, gently (one request every ``LINK_CHECK_PAUSE`` seconds); editors see the broken ones
 in the admin and citizens see a note on the resource page instead of a dead button."""
 
-import ipaddress
 import logging
-import socket
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
+from portal.core.outgoing import AddressRefused, OutgoingError, fetch
 from portal.resources.models import LearningResourcePage, LinkCheck
 
 logger = logging.getLogger(__name__)
 USER_AGENT = "HocLieuMoThaiNguyen-LinkCheck/1.0 (+https://hoclieu.thainguyen.edu.vn/)"
+HEAD_REFUSED = {403, 405, 501}  # some servers refuse HEAD only
 
 
 @dataclass(frozen=True)
@@ -32,33 +29,27 @@ class Answer:
         return bool(self.error) or self.status_code is None or self.status_code >= 400
 
 
-def _is_private(host: str) -> bool:
+def check_link(url: str) -> Answer | None:
+    """The answer to ``url`` (HEAD, then GET where HEAD is refused); None when it is not fetched.
+
+    An address that is not public is not fetched, and not judged either; a public one that
+    redirects into a private network is broken (no citizen can follow it), and that hop is
+    never fetched.
+    """
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except OSError:
-        return False  # unresolvable: the request fails and says so
-    return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
+        response = _ask(url, "HEAD")
+        if response.status in HEAD_REFUSED:
+            response = _ask(url, "GET")
+    except AddressRefused as refusal:
+        return None if refusal.url == url else Answer(None, str(refusal)[:300])
+    except OutgoingError as error:
+        return Answer(None, str(error)[:300])
+    return Answer(response.status)
 
 
-def fetch(url: str) -> Answer | None:
-    """The answer to ``url`` (HEAD, then GET where HEAD is refused); None when it is not fetched."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return Answer(None, "not a web address")
-    if not settings.LINK_CHECK_PRIVATE_ADDRESSES and _is_private(parts.hostname):
-        return None
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=settings.LINK_CHECK_TIMEOUT) as response:
-                return Answer(response.status)
-        except urllib.error.HTTPError as error:
-            if method == "HEAD" and error.code in (403, 405, 501):
-                continue  # some servers refuse HEAD only
-            return Answer(error.code)
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            return Answer(None, str(getattr(error, "reason", error))[:300])
-    return Answer(None, "no answer")
+def _ask(url: str, method: str):
+    headers = {"User-Agent": USER_AGENT}
+    return fetch(url, method=method, headers=headers, deadline=settings.LINK_CHECK_TIMEOUT, read_body=False)
 
 
 def record(page: LearningResourcePage, answer: Answer) -> LinkCheck:
@@ -89,7 +80,7 @@ def check_round(limit: int | None = None, pause: float | None = None) -> dict[st
     for number, page in enumerate(due_pages(limit)):
         if number and pause:
             time.sleep(pause)
-        answer = fetch(page.external_url)
+        answer = check_link(page.external_url)
         if answer is None:
             counts["skipped"] += 1
             continue

@@ -321,14 +321,33 @@ BROADCAST_PLAYER_HOSTS = env.words(
 )
 BROADCAST_AIRINGS_AHEAD_DAYS = 28  # regular-slot airings are generated this far ahead
 
+# --- outgoing requests ----------------------------------------------------------------------
+# Every request to another host (harvests, link checks) goes through portal.core.outgoing: http(s)
+# only, public addresses only (the address checked is the one connected to), redirects followed one
+# at a time and checked alike, each answer read within a wall-clock deadline and a size limit.
+# Hosts named in OUTGOING_ALLOWED_HOSTS (an internal repository to harvest, comma-separated) may
+# resolve to private addresses; no other may.
+OUTGOING_ALLOWED_HOSTS = env.words("OUTGOING_ALLOWED_HOSTS")
+OUTGOING_CONNECT_TIMEOUT = 10  # seconds to connect, and at most between two pieces of an answer
+OUTGOING_DEADLINE = env.count("OUTGOING_DEADLINE", 60)  # seconds for a whole answer, redirects included
+OUTGOING_MAX_BYTES = env.count("OUTGOING_MAX_BYTES", 20 * 1024 * 1024)
+OUTGOING_MAX_REDIRECTS = 5
+
 # --- link health ----------------------------------------------------------------------------
 # Resources' outside addresses are checked weekly, one request every LINK_CHECK_PAUSE seconds, at
-# most LINK_CHECK_PER_ROUND per round (the oldest checks first). Addresses on private networks are
-# never fetched (the checker must not become a way into the server's own network).
+# most LINK_CHECK_PER_ROUND per round (the oldest checks first), through portal.core.outgoing:
+# addresses on private networks are never fetched.
 LINK_CHECK_PAUSE = float(env.text("LINK_CHECK_PAUSE", "2") or 2)
 LINK_CHECK_PER_ROUND = int(env.text("LINK_CHECK_PER_ROUND", "500") or 500)
-LINK_CHECK_TIMEOUT = 10
-LINK_CHECK_PRIVATE_ADDRESSES = False
+LINK_CHECK_TIMEOUT = 10  # seconds for a whole answer
+
+# --- OAI-PMH harvests -----------------------------------------------------------------------
+# One harvest stops after HARVEST_TIME_BUDGET seconds, HARVEST_PAGE_BUDGET pages or
+# HARVEST_RECORD_BUDGET records, or when the repository repeats a resumption token: what it
+# harvested is kept, and its stored datestamp stays where it was, so nothing unseen is skipped.
+HARVEST_TIME_BUDGET = env.count("HARVEST_TIME_BUDGET", 30 * 60)
+HARVEST_PAGE_BUDGET = env.count("HARVEST_PAGE_BUDGET", 1000)
+HARVEST_RECORD_BUDGET = env.count("HARVEST_RECORD_BUDGET", 20_000)
 
 # --- OAI-PMH provider -------------------------------------------------------------------------
 OAI_PAGE_SIZE = int(env.text("OAI_PAGE_SIZE", "100") or 100)  # records per ListRecords/ListIdentifiers page

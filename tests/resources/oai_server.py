@@ -4,12 +4,20 @@ The records of a recorded ListRecords response are the repository's contents; th
 Identify, ListRecords (``oai_dc`` only) with ``from``/``until``/``set`` selection, pages of
 ``page_size`` records chained by resumption tokens, deleted records, and the protocol's error
 codes. ``load()`` swaps the contents between harvests, as a repository changes over time.
+
+``scripted_server`` serves any answer a test writes (a trickle, a redirect, a web page), and
+``HostileRepository`` answers ListRecords the way a broken or hostile repository might. Both
+listen on 127.0.0.1 only, and stay bounded: a harvester that never stops still ends.
 """
 
 import datetime
+import socket
+import ssl
 import threading
+import time
+from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -185,3 +193,156 @@ def oai_server(records: str = "records-march.xml", page_size: int = 2):
         http.shutdown()
         http.server_close()
         thread.join()
+
+
+# --- scripted answers ---------------------------------------------------------------------------
+DC_RECORD = (
+    "<record><header><identifier>oai:kho.example.vn:{number}</identifier>"
+    "<datestamp>{datestamp}</datestamp></header><metadata>"
+    '<oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    "<dc:title>Tài liệu số {number}</dc:title>{identifiers}<dc:rights>CC BY 4.0</dc:rights>"
+    "</oai_dc:dc></metadata></record>"
+)
+
+
+def dc_record(number: int, *urls: str, datestamp: str = "2026-03-01T08:00:00Z") -> str:
+    """One ``oai_dc`` record with the licence CC BY 4.0 and ``urls`` as its ``dc:identifier``s."""
+    urls = urls or (f"https://kho.example.vn/handle/{number}",)
+    identifiers = "".join(f"<dc:identifier>{escape(url)}</dc:identifier>" for url in urls)
+    return DC_RECORD.format(number=number, datestamp=datestamp, identifiers=identifiers)
+
+
+def list_records_page(records: list[str], token: str = "") -> bytes:
+    resumption = f"<resumptionToken>{escape(token)}</resumptionToken>" if token else ""
+    body = f"<ListRecords>{''.join(records)}{resumption}</ListRecords>"
+    return ENVELOPE.format(now="2026-03-10T02:00:00Z", request="<request/>", body=body).encode()
+
+
+def send(handler: BaseHTTPRequestHandler, body: bytes, content_type="text/xml; charset=utf-8", status=200):
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def redirect(handler: BaseHTTPRequestHandler, location: str, status: int = 302):
+    handler.send_response(status)
+    handler.send_header("Location", location)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def trickle(handler: BaseHTTPRequestHandler, every: float = 0.1, limit: float = 10.0):
+    """A valid start of an answer, then one byte every ``every`` seconds (for ``limit`` at most)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/xml; charset=utf-8")
+    handler.send_header("Content-Length", "100000")
+    handler.end_headers()
+    ends = time.monotonic() + limit
+    try:
+        while time.monotonic() < ends:
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(every)
+    except OSError:
+        pass  # the client gave up, as it should
+
+
+@dataclass
+class Scripted:
+    """What ``scripted_server`` serves: ``answer(handler)`` writes each answer."""
+
+    answer: Callable[[BaseHTTPRequestHandler], None]
+    requests: list[str] = field(default_factory=list)  # paths asked for, in order
+    url: str = ""  # the server's root, http://HOST:PORT
+    port: int = 0
+
+
+@contextmanager
+def scripted_server(
+    answer: Callable[[BaseHTTPRequestHandler], None],
+    host: str = "127.0.0.1",
+    tls: ssl.SSLContext | None = None,
+):
+    """Serve ``answer`` on a free port of ``host``, a loopback address (GET and HEAD), over TLS
+    with the ``tls`` server context if given; yields the ``Scripted``."""
+    scripted = Scripted(answer)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            scripted.requests.append(self.path)
+            scripted.answer(self)
+
+        do_HEAD = do_GET
+
+        def log_message(self, format, *args):
+            pass
+
+    http = ThreadingHTTPServer((host, 0), Handler)
+    http.daemon_threads = True
+    if tls is not None:
+        http.socket = tls.wrap_socket(http.socket, server_side=True)
+    scripted.port = http.server_address[1]
+    scripted.url = f"{'https' if tls else 'http'}://{host}:{scripted.port}"
+    thread = threading.Thread(target=http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield scripted
+    finally:
+        http.shutdown()
+        http.server_close()
+        thread.join()
+
+
+@dataclass
+class Listening:
+    port: int
+    contacts: list = field(default_factory=list)  # peers that connected
+
+
+@contextmanager
+def listener(host: str = "127.0.0.1"):
+    """A socket on ``host`` that only notes who connects, then hangs up: proof that nothing came."""
+    server = socket.create_server((host, 0))
+    server.settimeout(0.05)
+    listening = Listening(server.getsockname()[1])
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connection, peer = server.accept()
+            except TimeoutError:
+                continue
+            listening.contacts.append(peer)
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield listening
+    finally:
+        stop.set()
+        thread.join()
+        server.close()
+
+
+class HostileRepository:
+    """ListRecords pages of ``per_page`` new records each; ``token(n)`` is the resumption token
+    after the n-th page ("" ends the list). After ``limit`` pages the list ends whatever the
+    tokens say, so a harvester that follows them forever still finishes (and the test sees it)."""
+
+    def __init__(self, token: Callable[[int], str], per_page: int = 2, limit: int = 50):
+        self.token, self.per_page, self.limit = token, per_page, limit
+        self.pages = 0
+        self.on_page: Callable[[int], None] = lambda number: None
+
+    def __call__(self, handler: BaseHTTPRequestHandler) -> None:
+        self.pages += 1
+        self.on_page(self.pages)
+        first = (self.pages - 1) * self.per_page + 1
+        records = [dc_record(number) for number in range(first, first + self.per_page)]
+        token = self.token(self.pages) if self.pages < self.limit else ""
+        send(handler, list_records_page(records, token))

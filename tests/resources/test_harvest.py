@@ -14,7 +14,9 @@ RECORD = "oai:lrc.tnu.edu.vn:123456789/{}".format
 
 
 @pytest.fixture
-def repository():
+def repository(settings):
+    """The test repository runs on this machine, allowed as an internal host would be in production."""
+    settings.OUTGOING_ALLOWED_HOSTS = ["127.0.0.1"]
     with oai_server("records-march.xml", page_size=2) as server:
         yield server
 

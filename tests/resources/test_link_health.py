@@ -3,24 +3,34 @@ for the editors, a live one is left alone, and the server's own network is never
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import translation
 
 from portal.organisations.roles import PROVINCIAL_EDITOR, setup_roles
 from portal.resources.links import check_round
 from portal.resources.models import LinkCheck
 from tests.resources.factories import LearningResourcePageFactory
+from tests.resources.oai_server import listener
 
 pytestmark = pytest.mark.django_db
 
 
 class Handler(BaseHTTPRequestHandler):
-    """/ok answers 200, /gone 404, /no-head refuses HEAD (405) but answers GET."""
+    """/ok answers 200, /gone 404, /no-head refuses HEAD (405) but answers GET, /moved?to=URL
+    redirects to URL."""
 
     def _answer(self, head: bool):
-        code = {"/ok": 200, "/gone": 404, "/no-head": 405 if head else 200}.get(self.path, 404)
-        self.send_response(code)
+        parts = urlsplit(self.path)
+        if parts.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", parse_qs(parts.query)["to"][0])
+        else:
+            self.send_response(
+                {"/ok": 200, "/gone": 404, "/no-head": 405 if head else 200}.get(self.path, 404)
+            )
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -36,8 +46,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def website(settings):
-    """A real web server on this machine, which the checker may reach in tests only."""
-    settings.LINK_CHECK_PRIVATE_ADDRESSES = True
+    """A real web server on this machine, allowed to the checker as an internal host."""
+    settings.OUTGOING_ALLOWED_HOSTS = ["127.0.0.1"]
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -95,6 +105,26 @@ def test_the_servers_own_network_is_never_probed(section):
 
     assert check_round(pause=0) == {"checked": 0, "broken": 0, "skipped": 2}
     assert not LinkCheck.objects.exists()
+
+
+def test_a_redirect_into_the_servers_own_network_is_broken_and_not_followed(section, website):
+    with listener() as internal, translation.override("en"):
+        page = link(section, f"{website}/moved?to=http://localhost:{internal.port}/quan-tri")
+
+        counts = check_round(pause=0)
+
+    assert counts == {"checked": 1, "broken": 1, "skipped": 0}
+    check = LinkCheck.objects.get(page=page)
+    assert check.broken and "localhost is not a public address" in check.error
+    assert internal.contacts == []
+
+
+def test_redirects_are_followed_to_the_answer(section, website):
+    page = link(section, f"{website}/moved?to=/gone")
+
+    check_round(pause=0)
+
+    assert LinkCheck.objects.get(page=page).status_code == 404
 
 
 def test_editors_see_the_broken_links_and_contributors_do_not(client, section, website, django_user_model):

@@ -1,7 +1,5 @@
 """``manage.py harvest_oai URL --organisation SLUG [--set S] [--from DATE]``."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
@@ -9,19 +7,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.organisations.models import Organisation
-from portal.resources.harvest import HarvestError, harvest
+from portal.resources.harvest import DATESTAMP, HarvestError, HarvestReport, harvest
 from portal.resources.importing import add_language_argument, use_language
 from portal.resources.importing_pages import WriteError
-
-# The two granularities of OAI-PMH datestamps.
-DATESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$")
 
 
 class Command(BaseCommand):
     help = (
         "Harvest Dublin Core (oai_dc) records from an OAI-PMH repository into an organisation's section "
         "as link resources. Incremental: only records changed since the last harvest of the same address "
-        "and set are fetched. Deleted records are unpublished. Exit code 1 when any record was rejected."
+        "and set are fetched. Deleted records are unpublished. Exit code 1 when any record was rejected "
+        "or the harvest stopped early (what was harvested is kept)."
     )
 
     def add_arguments(self, parser):
@@ -49,8 +45,25 @@ class Command(BaseCommand):
             )
         try:
             report = harvest(url, organisation, set_spec=options["set_spec"], since=since)
-        except (HarvestError, WriteError) as error:
+        except WriteError as error:
             raise CommandError(str(error)) from None
+        except HarvestError as error:
+            if error.report is not None and error.report.records:  # what was harvested before it stopped
+                self._summary(error.report)
+            raise CommandError(str(error)) from None
+        self._summary(report)
+        if report.last_datestamp:
+            self.stdout.write(
+                _("Next harvest starts from %(datestamp)s.") % {"datestamp": report.last_datestamp}
+            )
+        if report.rejected:
+            raise CommandError(
+                ngettext("%(count)d record rejected.", "%(count)d records rejected.", len(report.rejected))
+                % {"count": len(report.rejected)},
+                returncode=1,
+            )
+
+    def _summary(self, report: HarvestReport) -> None:
         if report.since:
             self.stdout.write(_("Records changed since %(since)s.") % {"since": report.since})
         for identifier, reasons in report.rejected:
@@ -72,13 +85,3 @@ class Command(BaseCommand):
                 "rejected": len(report.rejected),
             }
         )
-        if report.last_datestamp:
-            self.stdout.write(
-                _("Next harvest starts from %(datestamp)s.") % {"datestamp": report.last_datestamp}
-            )
-        if report.rejected:
-            raise CommandError(
-                ngettext("%(count)d record rejected.", "%(count)d records rejected.", len(report.rejected))
-                % {"count": len(report.rejected)},
-                returncode=1,
-            )
