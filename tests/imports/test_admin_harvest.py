@@ -22,7 +22,8 @@ def vocabularies(db):
 
 
 @pytest.fixture
-def repository():
+def repository(settings):
+    settings.OUTGOING_ALLOWED_HOSTS = ["127.0.0.1"]  # the test repository runs on this machine
     with oai_server("records-march.xml", page_size=2) as server:
         yield server
 

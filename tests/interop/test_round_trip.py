@@ -105,7 +105,10 @@ def first_portal(tmp_path_factory):
     server.wait(timeout=10)
 
 
-def test_the_second_portal_gets_every_published_resource_of_the_first(first_portal, section, vocabularies):
+def test_the_second_portal_gets_every_published_resource_of_the_first(
+    first_portal, section, vocabularies, settings
+):
+    settings.OUTGOING_ALLOWED_HOSTS = ["127.0.0.1"]  # the first portal runs on this machine
     call_command("harvest_oai", first_portal, organisation=section.organisation.slug, stdout=StringIO())
 
     harvested = {
