@@ -33,6 +33,14 @@ class MediaConfig(AppConfig):
     verbose_name = _("Media storage")
 
     def ready(self):
+        from wagtail.documents.models import document_served
+
+        from media.downloads import count_download
+        from media.models import PortalDocument, PortalImage
+        from portal.core.caching import shows_on_pages
+
+        shows_on_pages(PortalDocument, PortalImage)  # titles, sizes and pictures on pages
+        document_served.connect(count_download, sender=PortalDocument, dispatch_uid="media-download-count")
         post_save.connect(_document_saved, sender="portal_media.PortalDocument", dispatch_uid="media-preview")
         post_delete.connect(
             _document_deleted, sender="portal_media.PortalDocument", dispatch_uid="media-preview-delete"

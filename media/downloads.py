@@ -23,11 +23,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.documents import get_document_model
+from wagtail.documents.models import document_served
 
 from media.models import DownloadCounter
 from media.storages import is_s3
 from portal.core.file_access import may_download
-from portal.usage.recording import record_download
 
 logger = logging.getLogger(__name__)
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -37,9 +37,11 @@ class StorageUnavailable(Exception):
     """The file store did not answer; the visitor gets a 503 page with retry advice."""
 
 
-def count_download(document_id: int) -> None:
-    """Add one download; safe under concurrent requests (one ``UPDATE … SET count = count + 1``).
-    The time lets search pick up moved counts in batches (``index_recent_downloads``)."""
+def count_download(sender, instance, request=None, **_kwargs) -> None:
+    """For Wagtail's ``document_served``: add one download, safe under concurrent requests (one
+    ``UPDATE … SET count = count + 1``). The time lets search pick up moved counts in batches
+    (``index_recent_downloads``); the usage figures listen to the same signal."""
+    document_id = instance.pk
     now = timezone.now()
     counter = DownloadCounter.objects.filter(document_id=document_id)
     if counter.update(count=F("count") + 1, last_download_at=now):
@@ -110,8 +112,7 @@ def _presigned_redirect(request, document):
     except BotoCoreError as error:
         raise StorageUnavailable from error
     if _counts(request):
-        count_download(document.pk)
-        record_download(request, document.pk)
+        document_served.send(sender=type(document), instance=document, request=request)
     url = storage.url(
         document.file.name,
         parameters={
@@ -167,8 +168,7 @@ def _serve_file(request, document):
             return response
         status = 206
     if _counts(request):
-        count_download(document.pk)
-        record_download(request, document.pk)
+        document_served.send(sender=type(document), instance=document, request=request)
     length = end - start + 1
     response = FileResponse(
         _Slice(handle, start, length), status=status, content_type=_content_type(document)

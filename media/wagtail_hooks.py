@@ -1,6 +1,7 @@
 """Admin wiring: the large-upload screen and its endpoints; Wagtail's document URLs go through ours."""
 
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from media import downloads, upload_views
+from media import upload_views
 from media.admin_api import UsableDocumentsAdminAPIViewSet, UsableImagesAdminAPIViewSet
 from portal.core.file_access import public_files
 
@@ -47,8 +48,10 @@ def register_large_upload_menu_item():
 
 @hooks.register("before_serve_document")
 def serve_through_download_view(document, request):
-    """``/documents/<id>/<name>`` (Wagtail's own route) gets the same permission check and count."""
-    return downloads.download(request, document.pk, document.filename)
+    """``/documents/<id>/<name>`` (Wagtail's own route) leads to ours, for the same permission check,
+    headers and single count. (Wagtail would serve the file itself after a hook that answers with a
+    streamed file, and count it a second time.)"""
+    return HttpResponseRedirect(reverse("media:download", args=[document.pk, document.filename]))
 
 
 def _with_public_files(model):

@@ -37,9 +37,8 @@ def _postgres_problem(url: str) -> str | None:
 def pytest_load_initial_conftests(early_config, parser, args):
     if os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings") != "portal.settings":
         return
-    # Tests see every change at once; the page cache's and fragments' own tests turn them on.
+    # Tests see every change at once; the caches' own tests turn them on.
     os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
-    os.environ.setdefault("PAGE_FRAGMENT_SECONDS", "0")
     if os.environ.get("DATABASE_URL"):
         return  # chosen explicitly
     url = os.environ.get("TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)

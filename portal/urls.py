@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
@@ -10,7 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LogoutView, PasswordResetView
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.core import lockout, serving
+from portal.core import lockout
 from portal.core.ratelimit import ADMIN_TEMPLATE, rate_limited
 from portal.organisations.reports import OwnPageTypesUsageReportView
 
@@ -49,11 +49,6 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("portal.registrations.urls")),
     path("", include("portal.core.page_files")),
-    # Wagtail's serve view, from the site and home page this generation already found; Wagtail's
-    # own ``_util/`` routes (a page's password, the sign-in of login-only pages) stay reachable.
-    re_path(
-        r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), serving.serve, name="wagtail_serve"
-    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

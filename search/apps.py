@@ -1,6 +1,5 @@
-from importlib import import_module
-
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,8 +9,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from search import checks, signals, wagtail_indexes  # noqa: F401 - start-up check, signals
-        from search.families import FAMILY_MODULES
+        from search.families import pages  # noqa: F401 - the core's plain pages
 
-        for module in FAMILY_MODULES:
-            import_module(module)
+        autodiscover_modules("search")  # each app's families, in its own search.py
         wagtail_indexes.install()

@@ -23,10 +23,10 @@ import hashlib
 import json
 
 from portal.core.text import fold
-from portal.resources import facets
+from search import facets
 
 # Facet name → heading on the search page, in the order of the page and the API; declared with
-# the library listing's filters in ``portal.resources.facets``.
+# the library listing's filters in ``search.facets``.
 FACETS = {facet.name: facet.heading for facet in facets.FACETS}
 TEXT_LIMIT = 50_000  # characters of body text kept per document
 FILE_TEXT_LIMIT = 20_000  # characters of text kept per file

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from portal.usage.marks import mark_search
+from portal.core.usage_marks import mark_search
 from search import params, query
 from search.documents import FACETS
 from search.families.registry import relabel

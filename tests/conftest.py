@@ -62,9 +62,9 @@ def media_root(settings, tmp_path):
 def content_generation_of_its_own():
     """Each test starts a new generation of content: nothing kept for an earlier test's pages
     (which its rolled-back transaction took away) answers in this one."""
-    from portal.core.page_cache import clear_page_cache
+    from portal.core.caching import content_changed
 
-    clear_page_cache()
+    content_changed()
 
 
 @pytest.fixture(autouse=True)

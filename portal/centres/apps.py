@@ -9,6 +9,9 @@ class CentresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.centres.models import CentreClass
         from portal.centres.staff import connect
+        from portal.core.caching import shows_on_pages
 
         connect()
+        shows_on_pages(CentreClass)

@@ -20,8 +20,8 @@ from wagtail.search import index
 from portal.centres.kinds import ClassKind
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import SectionIndexPage, source_page
-from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer
+from portal.core.tree import public
 
 
 def communes_valid_today() -> Q:
@@ -57,7 +57,7 @@ class CentreIndexPage(SectionIndexPage):
         return index_node(self, request)
 
 
-class CommunityLearningCentrePage(KnownAncestorsMixin, Page):
+class CommunityLearningCentrePage(Page):
     """One centre: its commune (with the units it replaced), address, contact, facilities, classes."""
 
     commune = models.ForeignKey(
@@ -148,8 +148,6 @@ class CommunityLearningCentrePage(KnownAncestorsMixin, Page):
     exclude_fields_in_copy = ["organisation"]  # a copy is another centre, with staff of its own
     parent_page_types = ["centres.CentreIndexPage"]
     subpage_types = []
-
-    served_with = ("commune",)  # read with the page when it is served (portal.core.routing)
 
     class Meta:
         verbose_name = _("community learning centre")

@@ -9,6 +9,7 @@ is missing and changes nothing else.
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from portal.core.caching import content_changed
 from portal.core.text import fold, slugify
 from portal.organisations.contributors import ensure_owned
 from portal.organisations.models import Organisation
@@ -49,6 +50,7 @@ def setup_centre_staff(page):
     if organisation is None:
         organisation = _organisation_for(page)
         CommunityLearningCentrePage.objects.filter(pk=page.pk).update(organisation=organisation)
+        content_changed()  # update() sends no signal; the page names its organisation
         page.organisation = organisation
     _collection, group = ensure_owned(organisation)
     group.permissions.add(permission("wagtailadmin.access_admin"))

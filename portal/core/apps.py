@@ -9,9 +9,21 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal.core import lockout  # noqa: F401 - counts failed sign-ins per account
-        from portal.core.page_cache import connect_invalidation
+        from portal.core import (
+            lockout,  # noqa: F401 - counts failed sign-ins per account
+            models,
+        )
+        from portal.core.caching import connect_page_changes, shows_on_pages
         from portal.core.spreadsheets import neutralise_wagtail_csv_exports
 
         neutralise_wagtail_csv_exports()
-        connect_invalidation()
+        connect_page_changes()
+        shows_on_pages(
+            models.AdminUnit,
+            models.PortalSettings,
+            models.Subject,
+            models.EducationLevel,
+            models.Audience,
+            models.Language,
+            models.Licence,
+        )

@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Locale, get_page_models
 
-from portal.core.routing import public
+from portal.core.tree import public
 
 RICH_TEXT_FEATURES = [
     "h2",

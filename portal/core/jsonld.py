@@ -11,7 +11,7 @@ import json
 from django.utils.html import mark_safe
 from django.utils.timezone import is_aware, localtime
 
-from portal.core.routing import ancestors
+from portal.core.tree import ancestors
 
 CONTEXT = "https://schema.org"
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -7,3 +7,9 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Events and campaigns")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.caching import shows_on_pages
+        from portal.events import models
+
+        shows_on_pages(models.EventResource, models.CampaignOrganiser)

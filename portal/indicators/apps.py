@@ -7,3 +7,9 @@ class IndicatorsConfig(AppConfig):
     label = "indicators"
     verbose_name = _("Learning-society indicators")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.caching import shows_on_pages
+        from portal.indicators import models
+
+        shows_on_pages(models.Indicator, models.Measurement, models.Recognition)  # dashboard, home figures

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.translation import get_language
 
-from portal.core.fragments import per_generation
+from portal.core.caching import cached
 from portal.indicators.dashboard import build
 from portal.indicators.models import IndicatorDashboardPage
 
@@ -17,7 +17,7 @@ def headline_section(home, request) -> dict | None:
     # Kept until a figure (or anything else) changes, and at most for the day: whether a figure
     # is on track depends on the year.
     key = f"home-indicators:{language}:{datetime.date.today().isoformat()}"
-    figures = per_generation(key, lambda: headline_figures(language))
+    figures = cached(key, lambda: headline_figures(language))
     if not figures:
         return None
     return {

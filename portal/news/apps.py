@@ -7,3 +7,9 @@ class NewsConfig(AppConfig):
     label = "news"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.caching import shows_on_pages
+        from portal.news import models
+
+        shows_on_pages(models.NewsCategory, models.NewsPageTag)

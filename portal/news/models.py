@@ -24,9 +24,8 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import SectionIndexPage, source_page
-from portal.core.page_fragments import FragmentCachedMixin
-from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import terms
+from portal.core.tree import public
 from portal.news.categories import NewsCategory
 
 FEED_TYPES = [("rss", "application/rss+xml", "RSS"), ("atom", "application/atom+xml", "Atom")]
@@ -88,7 +87,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         return index_node(self, request)
 
 
-class NewsPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
+class NewsPage(Page):
     """One news item or announcement: date, authors, categories, tags, lead picture, body."""
 
     date = models.DateField(_("date"), default=datetime.date.today)
@@ -141,8 +140,6 @@ class NewsPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     base_form_class = PortalPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
-
-    served_with = ("lead_image",)  # read with the page when it is served (portal.core.routing)
 
     class Meta:
         verbose_name = _("news item")

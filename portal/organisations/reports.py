@@ -16,7 +16,9 @@ def visible_pages(user):
     if user.is_superuser:
         return Page.objects.all()
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
-    return Page.objects.filter(Q(pk__in=Page.objects.live().public().values("pk")) | Q(pk__in=editable.values("pk")))
+    return Page.objects.filter(
+        Q(pk__in=Page.objects.live().public().values("pk")) | Q(pk__in=editable.values("pk"))
+    )
 
 
 class OwnPageTypesUsageReportView(PageTypesUsageReportView):

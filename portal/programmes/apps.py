@@ -7,3 +7,9 @@ class ProgrammesConfig(AppConfig):
     label = "programmes"
     verbose_name = _("Broadcast programmes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.core.caching import shows_on_pages
+        from portal.programmes import models
+
+        shows_on_pages(models.Airing, models.EpisodeResource)

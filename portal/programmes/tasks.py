@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from portal.core.caching import content_changed
 from portal.programmes.models import Airing, BroadcastProgrammePage
 
 
@@ -26,6 +27,8 @@ def roll_programme(programme: BroadcastProgrammePage, now: datetime.datetime, en
         for moment in sorted(wanted - taken)
     ]
     Airing.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        content_changed()  # bulk_create sends no signal; the schedule shows the new airings
     return len(new)
 
 

@@ -2,6 +2,8 @@
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.core.caching import NeverServedStaleMixin
+
 # Field names a page may use for when and where it happens, read by the default
 # ``registration_details()``; a page with other names overrides that method.
 _START_FIELDS = ("start", "starts_at", "start_at", "start_time", "start_date")
@@ -17,7 +19,7 @@ def _first_attribute(page, names):
     return None
 
 
-class RegistrablePageMixin(RoutablePageMixin):
+class RegistrablePageMixin(NeverServedStaleMixin, RoutablePageMixin):
     """Mixed into a page model (EventPage; later a centre's class) that may take registrations.
 
     The page answers four questions; the registrations app does the rest (form, seats, waiting
@@ -44,6 +46,10 @@ class RegistrablePageMixin(RoutablePageMixin):
     def registration_ends_at(self):
         """An aware datetime: the personal data is kept for the retention period after it."""
         raise NotImplementedError
+
+    def shows_live_figures(self) -> bool:
+        """Seats left change with every registration: such a page is never served stale."""
+        return self.registration_capacity() is not None
 
     def registration_has_waiting_list(self) -> bool:
         """Whether people may still register, on a waiting list, once every seat is taken."""

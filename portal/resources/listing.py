@@ -1,7 +1,7 @@
 """Resource listings shared by the library, subject, organisation and collection pages.
 
 Filters are a plain GET form so they work without JavaScript; they are the facets of
-``portal.resources.facets``, counted as the search page counts them. A value that is not understood
+``search.facets``, counted as the search page counts them. A value that is not understood
 is ignored and reported on the page, never an error. Whatever the page size, a listing runs a
 fixed number of queries: cards are fetched with their relations joined or prefetched.
 """
@@ -14,12 +14,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from portal.core.fragments import per_generation
-from portal.core.routing import public
+from portal.core.caching import cached
+from portal.core.tree import public
 from portal.resources.downloads import with_download_totals
-from portal.resources.facets import LISTING_FACETS
 from portal.resources.models.choices import ResourceType
 from search import query
+from search.facets import LISTING_FACETS
 from search.families.registry import relabel
 
 PAGE_SIZE = 20
@@ -34,7 +34,7 @@ SORTS = {
 def _term_choices(model) -> list[tuple[str, str]]:
     """Every term as (slug, name in the visitor's language), read once until a term changes."""
     language = translation.get_language() or "vi"
-    return per_generation(
+    return cached(
         f"term-choices:{model._meta.label_lower}:{language}",
         lambda: [(term.slug, str(getattr(term, "label", term))) for term in model.objects.all()],
     )
@@ -56,7 +56,7 @@ def _field(facet, counts) -> forms.Field:
 
 
 class ResourceFilterForm(forms.Form):
-    """One select per listing facet (``portal.resources.facets``), then the sort order.
+    """One select per listing facet (``search.facets``), then the sort order.
 
     ``counts`` (facet → ``FacetCount`` list) are the search index's facet counts: the options
     are the values that would find something, each with its number. Without them (an empty

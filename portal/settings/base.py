@@ -91,7 +91,7 @@ MIDDLEWARE = [
     # Pages compressed per response (with Django's length padding against BREACH), above the
     # page cache so it keeps them plain and every client gets the encoding it asked for.
     "django.middleware.gzip.GZipMiddleware",
-    "portal.core.page_cache.PageCacheMiddleware",  # anonymous pages; below the usage counting
+    "portal.core.caching.PageCacheMiddleware",  # anonymous pages; below the usage counting
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.core.caching.fragment_context",
             ],
         },
     },
@@ -307,6 +308,9 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL  # absolute addresses in /api/v2/ an
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses survive copying, SMS and old phones
+# Pages an organisation shares with a password or with signed-in users only, in the site's own look.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS = []  # no network calls from the server: embeds are rendered as links
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to another host from the admin

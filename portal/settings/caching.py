@@ -12,12 +12,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-# Whole pages for anonymous visitors (portal/core/page_cache.py); 0 turns the page cache off.
+# Pages and fragments for visitors (portal/core/caching.py), kept until content changes and at
+# most this long; 0 turns off every cache of rendered pages, fragments and the small lists pages
+# read, so the pages themselves can be measured.
 PAGE_CACHE_SECONDS = env.count("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_ALIAS = "default"
-# Rendered pages of the types that allow it, reused until content changes, for signed-in
-# visitors too (portal.core.page_fragments); also bounds how long a shown download count lags.
-PAGE_FRAGMENT_SECONDS = env.count("PAGE_FRAGMENT_SECONDS", 600)
 # Where a caching proxy (Varnish, nginx…) stands in front, Wagtail tells it to forget a page when
 # the page is published, unpublished or moved; without one, nothing is sent anywhere.
 FRONTEND_CACHE_PURGE_URL = env.url("FRONTEND_CACHE_PURGE_URL", ("http", "https"))
@@ -29,34 +28,3 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
-# Rows written while people browse (counters, sessions, logs, search index, renditions): saving
-# them must not empty the page cache. Apps by label, or single models as "app.model".
-PAGE_CACHE_IGNORED_MODELS = [
-    "admin",
-    "auth",
-    "axes",
-    "contenttypes",
-    "django_tasks_database",
-    "imports",
-    "interop",
-    "organisations.rolegroup",
-    "portal_media.downloadcounter",
-    "portal_media.portalrendition",
-    "portal_media.uploadsession",
-    "search",
-    "sessions",
-    "usage",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.referenceindex",
-    "wagtailcore.revision",
-    "wagtailcore.taskstate",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.workflowstate",
-    "wagtailimages.rendition",
-    "wagtailsearch",
-    "wagtailusers",
-]

@@ -105,7 +105,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"filters": ["redact"]},
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["redact"]},
+        "django.server": {
+            "handlers": ["console"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact"],
+        },
         "portal": {"level": "INFO"},
         "search": {"level": "INFO"},
         "media": {"level": "INFO"},

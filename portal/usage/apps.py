@@ -9,6 +9,9 @@ class UsageConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.documents.models import document_served
+
         from portal.usage import recording
 
         recording.flush_at_exit()
+        document_served.connect(recording.record_download, dispatch_uid="usage-download")

@@ -7,7 +7,8 @@ never reaches the visitor.
 
 import logging
 
-from portal.usage import marks, recording
+from portal.core import usage_marks as marks
+from portal.usage import recording
 
 logger = logging.getLogger(__name__)
 

@@ -54,10 +54,11 @@ def record_view(kind: str, page_id: int) -> None:
     _add(Counter({("page", month_start(), kind, int(page_id), "views"): 1}))
 
 
-def record_download(request, document_id: int) -> None:
-    """A download of a document, counted for the resources that offer it (found at flush time)."""
-    if is_counted(request):
-        _add(Counter({("document", month_start(), int(document_id)): 1}))
+def record_download(sender, instance, request=None, **_kwargs) -> None:
+    """For Wagtail's ``document_served``: a download of a document, counted for the resources
+    that offer it (found at flush time)."""
+    if request is not None and is_counted(request):
+        _add(Counter({("document", month_start(), int(instance.pk)): 1}))
         flush_if_due()
 
 

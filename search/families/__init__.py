@@ -1,20 +1,11 @@
-"""Content families: how each kind of page becomes a plain search document.
+"""Content families of the public search.
 
-A family is a name (its index), the page models in it and a function ``page → document dict``
-(see ``search.documents``). Adding a family is a few lines in a module of this package, listed
-in ``FAMILY_MODULES``; the backends, the page and the API need no change.
+Each app declares its own families in ``<app>/search.py`` (found at start-up like
+``wagtail_hooks.py``), built on ``search.families.registry``; the plain pages of ``portal.core`` are
+search's own (``pages``), since the core sits below search. The backends, the page and the API need
+no change when a family is added.
 """
 
 from search.families.registry import Family, families, family_for, register
 
-FAMILY_MODULES = [
-    "search.families.pages",
-    "search.families.library",
-    "search.families.events",
-    "search.families.news",
-    "search.families.programmes",
-    "search.families.centres",
-    "search.families.indicators",
-]
-
-__all__ = ["FAMILY_MODULES", "Family", "families", "family_for", "register"]
+__all__ = ["Family", "families", "family_for", "register"]

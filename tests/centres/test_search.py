@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
+from portal.centres.search import CENTRE_TYPE
 from search.documents import prepare
-from search.families.centres import CENTRE_TYPE
 from search.families.registry import relabel
 from search.indexing import document_for
 from search.query import SearchQuery, search

@@ -104,7 +104,7 @@ def test_a_login_only_page_sends_visitors_to_a_sign_in_that_brings_them_back(cli
 
 @pytest.mark.parametrize("first", ["with the password", "without"])
 def test_kept_page_fragments_never_cross_the_password(client, settings, shared_page, first):
-    settings.PAGE_FRAGMENT_SECONDS = 600
+    settings.PAGE_CACHE_SECONDS = 600
     page, restriction, _document = shared_page
     action = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
     insider = client.__class__()

@@ -106,4 +106,4 @@ def test_s3_down_with_a_previewed_document_on_a_resource_page(
     assert "Hướng dẫn trồng lúa" in client.get(resource.url).content.decode()
     download = client.get(document.url)
     assert download.status_code == 503 and download["Retry-After"] == "120"
-    assert client.get(f"/documents/{document.pk}/{document.filename}").status_code == 503
+    assert client.get(f"/documents/{document.pk}/{document.filename}", follow=True).status_code == 503

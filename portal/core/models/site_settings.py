@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from portal.core.fragments import per_generation
+from portal.core.caching import cached
 
 
 @register_setting(icon="site")
@@ -47,7 +47,7 @@ class PortalSettings(BaseSiteSetting):
         starts a new generation of the page cache like any other change)."""
         if site is None:
             return super().for_site(site)
-        return per_generation(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
+        return cached(f"portal-settings:{site.pk}", lambda: super(PortalSettings, cls).for_site(site))
 
     @property
     def social_links(self) -> list[tuple[str, str]]:

@@ -9,16 +9,14 @@ from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
-from portal.core.page_fragments import keep_fragment, kept_fragment
-from portal.core.routing import ancestors, live_translations
+from portal.core.tree import ancestors, live_translations
 
 register = template.Library()
 
 
 def counterparts(page) -> dict:
     """Per language code, ``(translation, source)``: the page's live translation, else that of its
-    nearest ancestor (``source`` is the page or ancestor it translates). Known from routing
-    when the page is the one served, else two queries.
+    nearest ancestor (``source`` is the page or ancestor it translates). Two queries.
 
     Resources are Vietnamese only; their English link leads to the English library rather than
     to a 404.
@@ -153,27 +151,3 @@ def filters_in_use(form) -> int:
     return sum(
         1 for name, value in data.items() if name not in NOT_FILTERS and value not in (None, "", [], ())
     )
-
-
-class PageFragmentNode(template.Node):
-    def __init__(self, nodelist):
-        self.nodelist = nodelist
-
-    def render(self, context) -> str:
-        key = context.get("page_fragment_key")
-        if not key:
-            return self.nodelist.render(context)
-        html = kept_fragment(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            keep_fragment(key, html)
-        return html
-
-
-@register.tag
-def page_fragment(parser, token):
-    """``{% page_fragment %}…{% endpage_fragment %}``: the page as rendered before, when its page
-    type keeps one (``portal.core.page_fragments``); otherwise rendered as usual."""
-    nodelist = parser.parse(("endpage_fragment",))
-    parser.delete_first_token()
-    return PageFragmentNode(nodelist)

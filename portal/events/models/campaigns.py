@@ -20,8 +20,8 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import SectionIndexPage, source_page
-from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.text import fold
+from portal.core.tree import public
 from portal.events.models.events import EventPage
 
 CAMPAIGN_ENDS_EARLY = _("The campaign cannot end before it starts.")
@@ -94,7 +94,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return index_node(self, request)
 
 
-class CampaignPage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class CampaignPage(RoutablePageMixin, Page):
     """A yearly campaign and the events held for it in the province's communes and wards."""
 
     class Kind(models.TextChoices):

@@ -32,7 +32,6 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
-from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import AdminUnitSerializer, OrganisationSerializer, terms
 from portal.events.models.choices import EventStatus
 from portal.registrations.pages import RegistrablePageMixin
@@ -46,7 +45,7 @@ def local_midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
-class EventPage(KnownAncestorsMixin, RegistrablePageMixin, Page):
+class EventPage(RegistrablePageMixin, Page):
     """One event. Its organiser's group may edit it and sees its registrations.
 
     Saving an event with an organiser gives that organisation's group edit permission on the page
@@ -157,8 +156,6 @@ class EventPage(KnownAncestorsMixin, RegistrablePageMixin, Page):
     base_form_class = PortalPageForm
     parent_page_types = ["events.CampaignPage", "events.EventIndexPage"]
     subpage_types = []
-
-    served_with = ("commune", "organiser")  # read with the page when it is served (portal.core.routing)
 
     class Meta:
         verbose_name = _("event")

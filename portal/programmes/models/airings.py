@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
-from portal.core.routing import public
+from portal.core.tree import public
 from portal.programmes.validation import check_aware
 
 DEFAULT_MINUTES = 30

@@ -14,7 +14,6 @@ from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
 from portal.core.csp import frames_from_player_hosts
-from portal.core.routing import KnownAncestorsMixin
 from portal.programmes.forms import EpisodePageForm
 from portal.programmes.models.airings import Airing
 from portal.programmes.validation import check_aware, check_player_url
@@ -32,7 +31,7 @@ def _document(verbose_name, help_text):
     )
 
 
-class EpisodePage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class EpisodePage(RoutablePageMixin, Page):
     """An episode: watched or heard on our own player, or on the broadcaster's on request."""
 
     number = models.PositiveIntegerField(_("episode number"), null=True, blank=True)
@@ -92,8 +91,6 @@ class EpisodePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     base_form_class = EpisodePageForm
     parent_page_types = ["programmes.BroadcastProgrammePage"]
     subpage_types = []
-
-    served_with = ("media", "audio", "captions")  # read with the page when it is served (portal.core.routing)
 
     class Meta:
         verbose_name = _("episode")

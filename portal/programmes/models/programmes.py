@@ -24,8 +24,8 @@ from wagtail.search import index
 from portal.core.blocks import PortalStreamBlock
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import SectionIndexPage, source_page
-from portal.core.routing import KnownAncestorsMixin, public
 from portal.core.serializers import OrganisationSerializer, terms
+from portal.core.tree import public
 from portal.programmes.models.airings import Airing
 
 UPCOMING_LIMIT = 8
@@ -68,7 +68,7 @@ class ProgrammeIndexPage(RoutablePageMixin, SectionIndexPage):
         return index_node(self, request)
 
 
-class BroadcastProgrammePage(KnownAncestorsMixin, RoutablePageMixin, Page):
+class BroadcastProgrammePage(RoutablePageMixin, Page):
     """A series on one channel (TV, radio, e-newspaper, social platform), with its episodes."""
 
     class ChannelKind(models.TextChoices):
@@ -155,8 +155,6 @@ class BroadcastProgrammePage(KnownAncestorsMixin, RoutablePageMixin, Page):
     base_form_class = PortalPageForm
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = ["programmes.EpisodePage"]
-
-    served_with = ("producer",)  # read with the page when it is served (portal.core.routing)
 
     class Meta:
         verbose_name = _("broadcast programme")

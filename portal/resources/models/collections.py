@@ -10,8 +10,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.core.forms import PortalPageForm
-from portal.core.page_fragments import FragmentCachedMixin
-from portal.core.routing import KnownAncestorsMixin
 from portal.resources.models.index_pages import ChildListingPage
 from portal.resources.structured import collection_node
 
@@ -27,7 +25,7 @@ class CollectionIndexPage(ChildListingPage):
         verbose_name = _("collection index")
 
 
-class CollectionPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
+class CollectionPage(Page):
     """A curated, ordered list of resources, e.g. “Kỹ năng số cho người cao tuổi”."""
 
     introduction = models.TextField(_("introduction"), blank=True)

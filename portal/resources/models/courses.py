@@ -15,8 +15,6 @@ from wagtail.search import index
 
 from portal.core.blocks import RICH_TEXT_FEATURES, PortalStreamBlock
 from portal.core.forms import PortalPageForm
-from portal.core.page_fragments import FragmentCachedMixin
-from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import OrganisationSerializer, terms
 from portal.resources.models.index_pages import ChildListingPage
 from portal.resources.structured import course_node
@@ -52,7 +50,7 @@ class CourseIndexPage(ChildListingPage):
         verbose_name = _("course index")
 
 
-class CoursePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
+class CoursePage(Page):
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(PortalStreamBlock(), blank=True, verbose_name=_("description"))
     provider = models.ForeignKey(
@@ -132,9 +130,6 @@ class CoursePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     base_form_class = PortalPageForm
     parent_page_types = ["resources.CourseIndexPage"]
     subpage_types = []
-
-    # Read with the page when it is served (portal.core.routing).
-    served_with = ("provider", "level", "thumbnail")
 
     class Meta:
         verbose_name = _("course")

@@ -8,10 +8,10 @@ from wagtail.models import Page
 
 from portal.core.forms import PortalPageForm
 from portal.core.models.pages import source_page
-from portal.core.routing import KnownAncestorsMixin, public
+from portal.core.tree import public
 
 
-class ChildListingPage(KnownAncestorsMixin, Page):
+class ChildListingPage(Page):
     """An index that lists its live children of one page type (courses, collections).
 
     Subclasses name ``listed_type`` (an app_label.Model string) and ``listing_context_name``.

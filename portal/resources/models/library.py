@@ -5,21 +5,20 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from portal.core.fragments import per_generation
+from portal.core.caching import cached, lazy_context
 from portal.core.models import Subject
 from portal.core.models.pages import SectionIndexPage
-from portal.core.page_fragments import FragmentCachedMixin, lazy_context
-from portal.core.routing import public
+from portal.core.tree import public
 from portal.resources.models.index_pages import source_page
 from portal.resources.models.resources import LearningResourcePage
 from portal.resources.models.sections import OrganisationSectionPage
 
 
 def _subjects() -> list:
-    return per_generation("subjects", lambda: list(Subject.objects.all()))
+    return cached("subjects", lambda: list(Subject.objects.all()))
 
 
-class LibraryIndexPage(FragmentCachedMixin, RoutablePageMixin, SectionIndexPage):
+class LibraryIndexPage(RoutablePageMixin, SectionIndexPage):
     """Every resource of every contributing organisation, with filters, sorting and pages."""
 
     subpage_types = ["resources.OrganisationSectionPage"]
@@ -47,9 +46,7 @@ class LibraryIndexPage(FragmentCachedMixin, RoutablePageMixin, SectionIndexPage)
             source = source_page(self)
             return {
                 **resource_listing(request, self.get_resources()),
-                "sections": per_generation(
-                    f"library-sections:{source.pk}", lambda: list(self.get_sections())
-                ),
+                "sections": cached(f"library-sections:{source.pk}", lambda: list(self.get_sections())),
                 "subjects": _subjects(),
                 "browse_links": browse_links(request),
             }

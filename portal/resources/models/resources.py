@@ -28,22 +28,22 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.core.blocks import PortalStreamBlock
-from portal.core.page_fragments import FragmentCachedMixin, lazy_context
-from portal.core.routing import KnownAncestorsMixin, ancestors, public
+from portal.core.caching import lazy_context
 from portal.core.serializers import LicenceSerializer, OrganisationSerializer, terms
 from portal.core.text import slugify
+from portal.core.tree import ancestors, public
+from portal.core.usage_marks import mark_view
 from portal.resources.forms import LICENCE_REQUIRED, LearningResourceForm
 from portal.resources.models.choices import ResourceType
 from portal.resources.models.fields import ChoiceListField
 from portal.resources.models.sections import OrganisationSectionPage
 from portal.resources.serializers import ResourceFileSerializer
 from portal.resources.structured import resource_node
-from portal.usage.marks import mark_view
 
 IDENTIFIER_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
-class LearningResourcePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
+class LearningResourcePage(Page):
     ResourceType = ResourceType
 
     class Accessibility(models.TextChoices):
@@ -202,8 +202,6 @@ class LearningResourcePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
         APIField("files", serializer=ResourceFileSerializer(many=True, read_only=True)),
     ]
     exclude_fields_in_copy = ["identifier"]
-    # Read with the page when it is served (see portal.core.routing).
-    served_with = ("organisation", "licence", "level", "thumbnail", "adapted_from_licence", "link_check")
     base_form_class = LearningResourceForm
 
     parent_page_types = ["resources.OrganisationSectionPage"]
@@ -293,7 +291,7 @@ class LearningResourcePage(FragmentCachedMixin, KnownAncestorsMixin, Page):
         )
 
     def library(self):
-        """The library listing the resource (its ancestors are known from routing when served)."""
+        """The library listing the resource."""
         library_class = apps.get_model("resources", "LibraryIndexPage")  # its module imports this one
         found = (page for page in ancestors(self) if page.specific_class is library_class)
         return next((page.specific_deferred for page in found), None)

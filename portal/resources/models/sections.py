@@ -11,14 +11,13 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.caching import lazy_context
 from portal.core.forms import PortalPageForm
-from portal.core.page_fragments import FragmentCachedMixin, lazy_context
-from portal.core.routing import KnownAncestorsMixin
 from portal.core.serializers import OrganisationSerializer
 from portal.resources.structured import section_node
 
 
-class OrganisationSectionPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
+class OrganisationSectionPage(Page):
     """One contributing organisation's part of the library; its resources are its children."""
 
     organisation = models.ForeignKey(
@@ -39,8 +38,6 @@ class OrganisationSectionPage(FragmentCachedMixin, KnownAncestorsMixin, Page):
     base_form_class = PortalPageForm
     parent_page_types = ["resources.LibraryIndexPage"]
     subpage_types = ["resources.LearningResourcePage"]
-
-    served_with = ("organisation",)  # read with the page when it is served (portal.core.routing)
 
     class Meta:
         verbose_name = _("organisation section")

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from portal.backups import archive
 from portal.backups.progress import ProgressLine, human_size
-from portal.core.page_cache import clear_page_cache
+from portal.core.caching import content_changed
 
 
 class Command(BaseCommand):
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             )
         except (archive.BackupError, OSError) as error:
             raise CommandError(f"restore failed: {error}") from None
-        clear_page_cache()  # nothing kept from the content before the restore may answer
+        content_changed()  # nothing kept from the content before the restore may answer
         for problem in report.skipped:
             self.stderr.write(f"Not restored (does not match the manifest): {problem}")
         self.stdout.write(

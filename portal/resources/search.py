@@ -4,9 +4,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models.taxonomy import Term
-from portal.resources.facets import FACETS
 from portal.resources.models import CollectionPage, CoursePage, LearningResourcePage
 from portal.resources.models.choices import ResourceType
+from search.facets import FACETS
 from search.families.registry import (
     page_document,
     register,

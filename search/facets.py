@@ -1,4 +1,4 @@
-"""The facets people narrow the library and search by, declared once.
+"""The facets people narrow the library and search by, declared once: part of search's contract.
 
 The search index stores and counts them (``search.documents.FACETS`` is built from this list),
 the search page shows them with their counts, and the library listing's filters are made from
