@@ -117,7 +117,9 @@ def test_wagtail_document_route_goes_through_the_same_checks(client, make_docume
     document = make_document(BODY)
     wagtail_url = reverse("wagtaildocs_serve", args=[document.pk, document.filename])
 
-    assert client.get(wagtail_url, follow=True).redirect_chain[-1][0].startswith("/admin/login/")  # not public
+    assert (
+        client.get(wagtail_url, follow=True).redirect_chain[-1][0].startswith("/admin/login/")
+    )  # not public
     page_using(document)
     response = client.get(wagtail_url, follow=True)
     assert response.status_code == 200
