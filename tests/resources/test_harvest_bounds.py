@@ -263,8 +263,8 @@ def test_a_run_against_a_web_page_ends_failed_with_its_reason(
         run, page = harvest_now(client, editor, source, django_capture_on_commit_callbacks)
 
     assert run.status == HarvestRun.Status.FAILED and run.finished_at is not None
-    assert "the answer is text/html, not OAI-PMH XML" in run.log
-    assert "the answer is text/html, not OAI-PMH XML" in page
+    assert "phản hồi có dạng text/html, không phải XML OAI-PMH" in run.log  # as the editor reads it
+    assert "phản hồi có dạng text/html, không phải XML OAI-PMH" in page
     assert 'http-equiv="refresh"' not in page  # the page stops waiting for the run
 
 
@@ -284,8 +284,8 @@ def test_a_run_stopped_by_a_budget_keeps_its_counts_and_says_why(
         run, page = harvest_now(client, editor, source, django_capture_on_commit_callbacks)
 
     assert (run.status, run.added) == (HarvestRun.Status.FAILED, 4)
-    assert run.log.startswith("Stopped after 2 pages, the most one harvest may fetch.")
-    assert "the next harvest starts again from the beginning" in page
+    assert run.log.startswith("Đã dừng sau 2 trang, số trang nhiều nhất một lần thu thập được phép tải.")
+    assert "lần thu thập sau bắt đầu lại từ đầu" in page
 
 
 def test_an_unexpected_error_ends_the_run_failed(
@@ -307,7 +307,7 @@ def test_an_unexpected_error_ends_the_run_failed(
         run, _page = harvest_now(client, editor, source, django_capture_on_commit_callbacks)
 
     assert run.status == HarvestRun.Status.FAILED
-    assert run.log.startswith("The harvest stopped on an unexpected error ('title')")
+    assert run.log.startswith("Việc thu thập dừng lại do một lỗi ngoài dự kiến ('title')")
 
 
 def test_the_nightly_check_fails_runs_their_worker_left_running(university, settings):  # noqa: F811
