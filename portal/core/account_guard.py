@@ -101,11 +101,11 @@ def seconds_paused(request, username: str) -> int:
 
 
 def send_unlock_link(request, username: str) -> None:
-    """E-mail the account's owner a link to sign in from their browser; once per pause at most."""
+    """E-mail the account's owner a link to sign in from their browser; at most once an hour."""
     user = _account(username)
     if user is None or not user.email:
         return
-    if not _cache().add(_key(username) + ":mailed", 1, settings.SIGN_IN_ACCOUNT_PAUSE.total_seconds() * 60):
+    if not _cache().add(_key(username) + ":mailed", 1, 3600):
         return
     token = signing.dumps({"user": user.pk, "stamp": _password_stamp(user)}, salt=_UNLOCK_SALT)
     link = request.build_absolute_uri(reverse("signin_unlock", args=[token]))
